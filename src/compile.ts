@@ -1,0 +1,74 @@
+// The pipeline in one call: load -> shape -> rules -> resolve. Every finding of every stage is
+// returned at once; the plan only when none of them is an error.
+import { readFileSync, statSync } from 'node:fs';
+import { checkModel } from './model/check';
+import { compareFindings, isError, type Finding } from './model/findings';
+import { loadText, MAX_MODEL_BYTES, type ModelSource } from './model/load';
+import { messages } from './model/messages';
+import type { Model } from './model/schema';
+import { checkShape } from './model/shape';
+import { resolve } from './plan/resolve';
+import type { Plan } from './plan/types';
+
+export interface LocatedFinding extends Finding {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface Compiled {
+  readonly file: string;
+  /** The file's text as read (add-project edits it). Empty when it could not be read. */
+  readonly text: string;
+  readonly model: Model | null;
+  /** Null when any finding is an error. */
+  readonly plan: Plan | null;
+  /** Errors and warnings, sorted by position. */
+  readonly findings: readonly LocatedFinding[];
+}
+
+export function compileText(text: string, file: string): Compiled {
+  const loaded = loadText(text, file);
+  const findings: Finding[] = [...loaded.findings];
+  let model: Model | null = null;
+  let plan: Plan | null = null;
+  if (loaded.value !== null) {
+    const shaped = checkShape(loaded.value);
+    findings.push(...shaped.findings);
+    model = shaped.model;
+  }
+  if (model) {
+    findings.push(...checkModel(model));
+    // Resolution needs well-formed references; with rule errors it would only repeat them.
+    if (!findings.some(isError)) {
+      const resolution = resolve(model);
+      findings.push(...resolution.findings);
+      if (!findings.some(isError)) plan = resolution.plan;
+    }
+  }
+  return { file, text, model, plan, findings: locate(findings, loaded.source) };
+}
+
+/** Read and compile a model file; a file that cannot be read is a finding, not an exception. */
+export function compileFile(file: string): Compiled {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_MODEL_BYTES) return failed(file, messages.fileTooLarge(size, MAX_MODEL_BYTES));
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return failed(file, messages.unreadable(e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'a directory' : (e.code ?? e.message)));
+  }
+  return compileText(text, file);
+}
+
+function failed(file: string, finding: Finding): Compiled {
+  return { file, text: '', model: null, plan: null, findings: [{ ...finding, file, line: 1, col: 1 }] };
+}
+
+function locate(findings: readonly Finding[], source: ModelSource): LocatedFinding[] {
+  return findings
+    .map((f) => ({ ...f, file: source.file, ...(f.position ?? source.locate(f.path, f.at)) }))
+    .sort((a, b) => a.line - b.line || a.col - b.col || compareFindings(a, b));
+}

@@ -1,0 +1,48 @@
+// A finding is one thing wrong with the model, located by its model path. The CLI turns findings
+// into `FILE:LINE:COL path: problem (found X; allowed Y). Fix: ...` lines; the library never prints.
+
+export type PathSegment = string | number;
+export type ModelPath = readonly PathSegment[];
+
+export interface Finding {
+  /** Where in the model: keys and list indexes from the document root. */
+  readonly path: ModelPath;
+  /** What is wrong, in the user's words, without the found/allowed parts. */
+  readonly problem: string;
+  /** What the model has there, quoted as the user wrote it. */
+  readonly found?: string;
+  /** What would be accepted. */
+  readonly allowed?: string;
+  /** How to fix it: one imperative sentence. */
+  readonly fix: string;
+  /** Point at the map key rather than its value (unknown keys, duplicate entries). */
+  readonly at?: 'key';
+  /** A position from the parser itself, for findings that have no model path (YAML syntax errors). */
+  readonly position?: { readonly line: number; readonly col: number };
+  /** Errors stop synthesis; warnings are shown in the review. Default error. */
+  readonly severity?: 'error' | 'warning';
+}
+
+export function isError(f: Finding): boolean {
+  return (f.severity ?? 'error') === 'error';
+}
+
+const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
+
+/** `clusterPools.prod-cp.clusters[0]`, `accounts["production/project-1"].email`. */
+export function formatPath(path: ModelPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (PLAIN_KEY.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out === '' ? '(model)' : out;
+}
+
+/** Order findings by position in the file, then path, so output is stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const pa = formatPath(a.path);
+  const pb = formatPath(b.path);
+  return pa < pb ? -1 : pa > pb ? 1 : a.problem < b.problem ? -1 : a.problem > b.problem ? 1 : 0;
+}

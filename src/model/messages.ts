@@ -1,0 +1,324 @@
+// Every finding a user can meet, worded in one place so the wording stays consistent and tests can pin it.
+// Each returns a Finding without a path where the caller supplies it; the CLI adds FILE:LINE:COL.
+import type { Finding, ModelPath } from './findings';
+
+type Unlocated = Omit<Finding, 'path'> & { path?: ModelPath };
+const q = (s: string) => JSON.stringify(s);
+const list = (xs: readonly string[], max = 8) =>
+  xs.length > max ? `${xs.slice(0, max).join(', ')}, ... (${xs.length} in all)` : xs.join(', ');
+const didYouMean = (nearest: string | undefined) => (nearest ? `Did you mean ${q(nearest)}?` : '');
+
+export const DNS_LABEL_RULE = 'a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit';
+export const WORKFLOW_RULE = 'letters, digits, "_", "." and "-" (a workflow name, never a path)';
+
+export const messages = {
+  // --- the file itself ---
+  fileTooLarge: (bytes: number, max: number): Finding => ({
+    path: [],
+    problem: 'the model file is too large',
+    found: `${bytes} bytes`,
+    allowed: `at most ${max} bytes`,
+    fix: 'Point -m at the isolation model; a model for 3,000 units is well under 1 MiB.',
+  }),
+  notText: (): Finding => ({
+    path: [],
+    problem: 'the model file is not UTF-8 text',
+    found: 'binary content (NUL bytes or invalid UTF-8)',
+    allowed: 'a YAML or JSON text file',
+    fix: 'Point -m at the isolation model (YAML or JSON).',
+  }),
+  unreadable: (reason: string): Finding => ({
+    path: [],
+    problem: 'the model file cannot be read',
+    found: reason,
+    allowed: 'a readable YAML or JSON file',
+    fix: 'Check the path given with -m (default stacks/isolation.yaml, relative to the current directory).',
+  }),
+  tooDeep: (depth: number, max: number): Finding => ({
+    path: [],
+    problem: 'the model is nested too deeply',
+    found: `${depth} levels`,
+    allowed: `at most ${max} levels`,
+    fix: 'Write the model in the documented shape; no key needs more than a few levels.',
+  }),
+  yamlSyntax: (code: string, message: string): Unlocated =>
+    code === 'DUPLICATE_KEY'
+      ? { problem: 'a key is written twice in the same mapping', found: message, allowed: 'each key once', fix: 'Remove or merge the duplicate key; YAML would silently keep only one of them.' }
+      : { problem: 'the file is not valid YAML', found: `${message} (${code})`, allowed: 'YAML 1.2 or JSON', fix: 'Correct the syntax at this position.' },
+  aliasBomb: (max: number, detail: string): Finding => ({
+    path: [],
+    problem: 'the model expands YAML aliases too many times',
+    found: detail,
+    allowed: `at most ${max} alias expansions`,
+    fix: 'Write the values out, or use fewer anchors and aliases.',
+  }),
+  emptyModel: (): Finding => ({
+    path: [],
+    problem: 'the model is empty',
+    found: 'nothing',
+    allowed: 'a mapping with org, isolation, domains, ...',
+    fix: 'Start from stacks/isolation.yaml, the bundled example.',
+  }),
+  notAMapping: (found: string): Finding => ({
+    path: [],
+    problem: 'the model must be a mapping of keys',
+    found,
+    allowed: 'a mapping with org, isolation, domains, ...',
+    fix: 'Start from stacks/isolation.yaml, the bundled example.',
+  }),
+
+  // --- shape (zod) ---
+  unknownKey: (path: ModelPath, key: string, allowed: readonly string[], nearest?: string): Finding => ({
+    path,
+    at: 'key',
+    problem: 'unknown key',
+    found: q(key),
+    allowed: list(allowed, 20),
+    fix: nearest ? `Rename it: did you mean ${q(nearest)}? A misspelt key would otherwise be ignored.` : 'Remove it, or move it where it belongs.',
+  }),
+  missingKey: (path: ModelPath, expected: string): Finding => ({
+    path,
+    problem: 'a required key is missing',
+    found: 'nothing',
+    allowed: expected,
+    fix: `Add ${q(String(path[path.length - 1]))}.`,
+  }),
+  wrongType: (path: ModelPath, found: string, expected: string): Finding => ({
+    path,
+    problem: 'wrong type',
+    found,
+    allowed: expected,
+    fix: `Write ${expected} here.`,
+  }),
+  notOneOf: (path: ModelPath, found: string, options: readonly string[], nearest?: string): Finding => ({
+    path,
+    problem: 'not an allowed value',
+    found: q(found),
+    allowed: options.join(' | '),
+    fix: nearest ? `Use ${q(nearest)}.` : `Use one of ${options.join(', ')}.`,
+  }),
+  invalidValue: (path: ModelPath, found: string, allowed: string, fix: string): Finding => ({
+    path,
+    problem: 'invalid value',
+    found,
+    allowed,
+    fix,
+  }),
+
+  // --- rule 1: names ---
+  badName: (path: ModelPath, what: string, found: string, rule: string): Finding => ({
+    path,
+    problem: `${what} is not a valid name`,
+    found: q(found),
+    allowed: rule,
+    fix: `Rename it to ${rule.startsWith('a ') ? rule : `use only ${rule}`}${suggestLabel(found)}.`,
+  }),
+  namespaceTooLong: (path: ModelPath, project: string, domain: string): Finding => ({
+    path,
+    problem: `the Kubernetes namespace ${q(`${project}-${domain}`)} is too long`,
+    found: `${project.length + domain.length + 1} characters`,
+    allowed: 'project + "-" + domain within 63 characters',
+    fix: 'Use a shorter project id.',
+  }),
+  duplicateEntry: (path: ModelPath, what: string, name: string, firstPath: string): Finding => ({
+    path,
+    problem: `${what} is listed twice`,
+    found: q(name),
+    allowed: 'each once',
+    fix: `Remove this entry; it is already at ${firstPath}.`,
+  }),
+
+  // --- rule 2: isolation shape ---
+  onDemandInDomainIsolation: (): Finding => ({
+    path: ['onDemand'],
+    at: 'key',
+    problem: 'onDemand is only for project isolation',
+    found: 'isolation: domain',
+    allowed: 'onDemand with isolation: project',
+    fix: 'In domain isolation every project already lives in its domain\'s account: move these projects to `projects` and remove onDemand, or set isolation: project.',
+  }),
+  onDemandCloudMissing: (): Finding => ({
+    path: ['onDemand'],
+    problem: 'the shared default account needs a cloud',
+    found: 'onDemand without cloud (perDomain: false)',
+    allowed: 'cloud: aws | gcp, or perDomain: true',
+    fix: 'Add `cloud: aws` or `cloud: gcp` under onDemand, or set perDomain: true for one default per domain on its own cloud.',
+  }),
+  onDemandCloudWithPerDomain: (): Finding => ({
+    path: ['onDemand', 'cloud'],
+    problem: 'onDemand.cloud has no effect with perDomain: true',
+    found: 'cloud together with perDomain: true',
+    allowed: 'cloud (one shared default) or perDomain: true (one default per domain, on its cloud)',
+    fix: 'Remove cloud, or set perDomain: false.',
+  }),
+  projectBothKnownAndOnDemand: (path: ModelPath, project: string): Finding => ({
+    path,
+    problem: 'a project is either known at onboarding or on demand, not both',
+    found: q(project),
+    allowed: 'each project in projects or onDemand.projects',
+    fix: `Remove ${q(project)} from one of the two lists.`,
+  }),
+  reservedDomain: (path: ModelPath, name: string): Finding => ({
+    path,
+    at: 'key',
+    problem: 'this domain name is reserved',
+    found: q(name),
+    allowed: 'any DNS label but "default" (the default account\'s key)',
+    fix: 'Rename the domain.',
+  }),
+  unknownUnit: (path: ModelPath, key: string, isolation: string, nearest?: string, at?: 'key'): Finding => ({
+    path,
+    at,
+    problem: 'names no isolation unit of this model',
+    found: q(key),
+    allowed:
+      isolation === 'domain'
+        ? 'a domain (domain isolation has one account per domain)'
+        : 'DOMAIN/PROJECT for a known project, `default` or `default/DOMAIN` for the default account',
+    fix: `${didYouMean(nearest) || 'Use a unit key of this model.'}`.trim(),
+  }),
+  emailOnGcp: (path: ModelPath): Finding => ({
+    path,
+    problem: 'email applies to AWS accounts only',
+    found: 'email on a unit that lives on GCP',
+    allowed: 'name, existingId, cloud',
+    fix: 'Remove email, or set cloud: aws for this unit.',
+  }),
+  cloudSettingsMissing: (cloud: 'aws' | 'gcp', units: readonly string[]): Finding => ({
+    path: [cloud],
+    problem: `units live on ${cloud.toUpperCase()} but the model has no ${cloud} settings`,
+    found: list(units),
+    allowed:
+      cloud === 'aws'
+        ? 'aws: { region, parentId, emailTemplate }'
+        : 'gcp: { billingAccount, folderId or orgId, region }',
+    fix: `Add the ${q(cloud)} section.`,
+  }),
+  gcpParent: (found: string): Finding => ({
+    path: ['gcp'],
+    problem: 'GCP projects need exactly one parent',
+    found,
+    allowed: 'folderId or orgId',
+    fix: 'Set one of folderId and orgId.',
+  }),
+
+  // --- rule 7: references ---
+  unknownReference: (path: ModelPath, what: string, name: string, known: readonly string[], nearest?: string): Finding => ({
+    path,
+    problem: `unknown ${what}`,
+    found: q(name),
+    allowed: known.length ? list(known) : `no ${what} is declared`,
+    fix: nearest ? `Did you mean ${q(nearest)}?` : `Declare the ${what}, or use one that exists.`,
+  }),
+  duplicateAssignment: (path: ModelPath, what: string, firstPath: string): Finding => ({
+    path,
+    problem: 'the same assignment is made twice',
+    found: what,
+    allowed: 'one assignment per project, domain and workflow',
+    fix: `Remove this one or ${firstPath}.`,
+  }),
+
+  // --- rule 3: derived names ---
+  nameInvalid: (path: ModelPath, what: string, name: string, rule: string, fix: string): Finding => ({
+    path,
+    problem: `${what} is not valid`,
+    found: q(name),
+    allowed: rule,
+    fix,
+  }),
+  nameTaken: (path: ModelPath, what: string, name: string, other: string): Finding => ({
+    path,
+    problem: `${what} is not unique`,
+    found: q(name),
+    allowed: 'a name used once in the model',
+    fix: `It is also the ${what} of ${other}; give one of them another name.`,
+  }),
+
+  // --- rule 4: storage groups ---
+  clusterInNoPool: (path: ModelPath, cluster: string): Finding => ({
+    path,
+    at: 'key',
+    problem: 'cluster is in no cluster pool, so Union never schedules on it and it has no metadata bucket',
+    found: q(cluster),
+    allowed: 'every cluster in at least one pool',
+    fix: `Add ${q(cluster)} to a pool under clusterPools.`,
+  }),
+  bucketSharedAcrossPools: (path: ModelPath, a: string, c: string, poolsA: readonly string[], poolsC: readonly string[], via: string): Finding => ({
+    path,
+    problem: `clusters ${q(a)} and ${q(c)} share no pool but would share one metadata bucket`,
+    found: `${q(a)} in ${list(poolsA)}; ${q(c)} in ${list(poolsC)}; joined through ${q(via)}`,
+    allowed: 'clusters in different pools have different buckets (clusters in one pool share one)',
+    fix: `Put ${q(a)} and ${q(c)} in a common pool, or stop listing ${q(via)} in pools of both.`,
+  }),
+  groupSpansClouds: (path: ModelPath, pools: readonly string[], byCloud: string): Finding => ({
+    path,
+    problem: 'pools that share a metadata bucket have clusters on both clouds',
+    found: byCloud,
+    allowed: 'one cloud per storage group (a bucket lives on one cloud)',
+    fix: `Split the pools ${list(pools)} so that each one's clusters are on one cloud.`,
+  }),
+  bucketAccountNeeded: (path: ModelPath, units: readonly string[]): Finding => ({
+    path,
+    problem: 'the clusters of this storage group run in several accounts, so the bucket needs a home',
+    found: list(units),
+    allowed: 'bucketAccount: one unit key of the same cloud',
+    fix: `Use the long pool form and set bucketAccount to one of ${list(units)}.`,
+  }),
+  bucketAccountWrongCloud: (path: ModelPath, unit: string, unitCloud: string, groupCloud: string): Finding => ({
+    path,
+    problem: 'bucketAccount is on another cloud than the storage group\'s clusters',
+    found: `${q(unit)} on ${unitCloud}`,
+    allowed: `a unit on ${groupCloud}`,
+    fix: 'Choose an account on the clusters\' cloud.',
+  }),
+  groupSettingConflict: (path: ModelPath, key: string, values: string): Finding => ({
+    path,
+    problem: `pools that share a metadata bucket disagree on ${key}`,
+    found: values,
+    allowed: `one ${key} per storage group (one bucket)`,
+    fix: `Set the same ${key} on every pool of the group, or on one of them only.`,
+  }),
+
+  // --- rules 5 and 6: assignments ---
+  crossIsolation: (path: ModelPath, pair: string, pool: string, outside: string, allowedUnits: readonly string[]): Finding => ({
+    path,
+    problem: `${pair} would run outside its isolation unit`,
+    found: `pool ${q(pool)} has clusters in ${outside}`,
+    allowed: `pools whose clusters all run in ${list(allowedUnits)}`,
+    fix: 'Assign a pool of its own account, or add `allowCrossIsolation: true` to this assignment if that is intended.',
+  }),
+  fallbackBreaksIsolation: (path: ModelPath, pair: string, outside: string, unit: string, hosted: readonly string[]): Finding => ({
+    path,
+    problem: `${pair} has no assignment and falls back to the \`default\` pool, whose clusters run outside its account`,
+    found: `default pool: ${outside}; ${hosted.length ? `${q(unit)} hosts ${list(hosted)}` : `no pool runs in ${q(unit)}`}`,
+    allowed: `a pool whose clusters all run in ${q(unit)}`,
+    fix: hosted.length
+      ? `Add to poolAssignments: { project: ..., domain: ..., clusterPoolName: <one of ${list(hosted)}> }.`
+      : `Add a pool of clusters in ${q(unit)} (it is then assigned automatically), or an explicit assignment with allowCrossIsolation: true.`,
+  }),
+  noPoolForPair: (path: ModelPath, pair: string, unit: string): Finding => ({
+    path,
+    problem: `${pair} has no pool: none runs in its account and there is no \`default\` pool`,
+    found: `no pool hosted by ${q(unit)}`,
+    allowed: 'a pool in its account, an explicit assignment, or a `default` pool',
+    fix: `Add a cluster in ${q(unit)} and a pool for it, or an explicit assignment in poolAssignments.`,
+  }),
+  severalPools: (path: ModelPath, pair: string, unit: string, hosted: readonly string[], fallback: string): Finding => ({
+    path,
+    problem: `${pair} needs an explicit assignment: its account hosts several pools, so none is chosen automatically${fallback}`,
+    found: `${q(unit)} hosts ${list(hosted)}`,
+    allowed: 'exactly one pool in its account, or an explicit assignment',
+    fix: `Add to poolAssignments an entry for this pair with clusterPoolName one of ${list(hosted)}.`,
+  }),
+};
+
+/** A lower-case, hyphenated version of a name, offered as the fix when it is itself a valid label. */
+function suggestLabel(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return s && s !== name ? ` (for example ${q(s)})` : '';
+}

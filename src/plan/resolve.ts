@@ -1,0 +1,50 @@
+// resolve(model) -> plan: pure, no cdktf, no I/O. Rules 3-6 are found here because they need the
+// resolved names, storage groups and assignments; the plan is returned only when nothing is wrong.
+import type { Finding } from '../model/findings';
+import type { Model } from '../model/schema';
+import { resolveAssignments } from './assignments';
+import { planStacks } from './stacks';
+import { resolveStorage } from './storage-groups';
+import type { Plan, PlanWarning, ShortenedName } from './types';
+import { resolveUnits } from './units';
+
+export interface Resolution {
+  readonly plan: Plan;
+  /** Findings of rules 3-6; when any is an error the plan must not be synthesized. */
+  readonly findings: readonly Finding[];
+}
+
+export function resolve(model: Model): Resolution {
+  const findings: Finding[] = [];
+  const warnings: PlanWarning[] = [];
+  const { units, shortened: shortNames } = resolveUnits(model, findings);
+  const storage = resolveStorage(model, units, findings);
+  const assignments = resolveAssignments(model, storage.pools, findings, warnings);
+  const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened].sort(
+    (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
+  );
+  const plan: Plan = {
+    version: 1,
+    org: model.org,
+    isolation: model.isolation,
+    domains: Object.keys(model.domains)
+      .sort()
+      .map((name) => ({ name, cloud: model.domains[name]! })),
+    projects: [
+      ...model.projects.map((name) => ({ name, origin: 'onboarding' as const })),
+      ...(model.isolation === 'project' ? (model.onDemand?.projects ?? []) : []).map((name) => ({ name, origin: 'onDemand' as const })),
+    ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    units,
+    clusters: storage.clusters,
+    pools: storage.pools,
+    storageGroups: storage.groups,
+    assignments,
+    shortenedNames,
+    stacks: planStacks(units, storage.groups),
+    warnings,
+    aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,
+    gcp: units.some((u) => u.cloud === 'gcp') ? (model.gcp ?? null) : null,
+    backend: model.backend,
+  };
+  return { plan, findings };
+}
