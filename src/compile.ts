@@ -6,6 +6,7 @@ import { compareFindings, isError, type Finding } from './model/findings';
 import { loadText, MAX_MODEL_BYTES, type ModelSource } from './model/load';
 import { messages } from './model/messages';
 import type { Model } from './model/schema';
+import { checkNames, namesOf } from './model/rules/names';
 import { checkShape } from './model/shape';
 import { resolve } from './plan/resolve';
 import type { Plan } from './plan/types';
@@ -36,9 +37,11 @@ export function compileText(text: string, file: string): Compiled {
     const shaped = checkShape(loaded.value);
     findings.push(...shaped.findings);
     model = shaped.model;
+    // Names are checked on whatever is well typed, so bad names come out with the shape errors.
+    if (!model) findings.push(...checkNames(namesOf(loaded.value as Record<string, unknown>)));
   }
   if (model) {
-    findings.push(...checkModel(model));
+    findings.push(...checkNames(model), ...checkModel(model));
     // Resolution needs well-formed references; with rule errors it would only repeat them.
     if (!findings.some(isError)) {
       const resolution = resolve(model);

@@ -42,7 +42,7 @@ function findingsOf(issue: ZodIssue, root: unknown): Finding[] {
     case 'invalid_literal':
       return [messages.notOneOf(path, describe(here), [String(issue.expected)])];
     case 'invalid_union_discriminator':
-      return [messages.notOneOf(path, describe(here), issue.options.map(String), nearest(String(here), issue.options.map(String)))];
+      return [messages.notOneOf(path, String(here), issue.options.map(String), nearest(String(here), issue.options.map(String)))];
     case 'invalid_union': {
       // The pool forms: follow the branch that matches what the user wrote (a list or a mapping).
       const branch = issue.unionErrors.find((e) => !e.issues.some((i) => i.code === 'invalid_type' && i.path.length === path.length));
@@ -51,7 +51,7 @@ function findingsOf(issue: ZodIssue, root: unknown): Finding[] {
     }
     case 'too_small':
       if (issue.type === 'array') return [messages.invalidValue(path, 'an empty list', `at least ${issue.minimum} entry`, 'List at least one cluster, or remove the pool.')];
-      return [messages.invalidValue(path, describe(here), `at least ${issue.minimum}`, 'Use a positive whole number.')];
+      return [messages.invalidValue(path, describe(here), issue.inclusive ? `at least ${issue.minimum}` : `more than ${issue.minimum}`, 'Use a positive whole number.')];
     default:
       return [messages.invalidValue(path, describe(here), issue.message, 'Correct the value.')];
   }

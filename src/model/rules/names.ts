@@ -15,12 +15,19 @@ export function isWorkflowName(s: string): boolean {
   return WORKFLOW.test(s) && !s.includes('..');
 }
 
-export function checkNames(model: Model): Finding[] {
+/** What the name rule reads: a subset of the model, so it can also run on a model that failed its shape check. */
+export type Names = Pick<Model, 'domains' | 'isolation' | 'projects' | 'clusters' | 'clusterPools'> & {
+  readonly org: string | undefined;
+  readonly onDemand?: { readonly projects: readonly string[] };
+  readonly poolAssignments: readonly { readonly workflow?: string }[];
+};
+
+export function checkNames(model: Names): Finding[] {
   const out: Finding[] = [];
   const label = (path: ModelPath, what: string, name: string) => {
     if (!isDnsLabel(name)) out.push(messages.badName(path, what, name, DNS_LABEL_RULE));
   };
-  label(['org'], 'the org', model.org);
+  if (model.org !== undefined) label(['org'], 'the org', model.org);
   for (const d of Object.keys(model.domains)) {
     if (!isDnsLabel(d)) out.push({ ...messages.badName(['domains', d], 'domain', d, DNS_LABEL_RULE), at: 'key' });
     else if (d === 'default' && model.isolation === 'project') out.push(messages.reservedDomain(['domains', d], d));
@@ -55,4 +62,27 @@ function duplicates(entries: readonly [string, ModelPath][], what: string): Find
     else out.push(messages.duplicateEntry(path, what, name, formatPath(seen)));
   }
   return out;
+}
+
+/**
+ * The well-typed names of a model that failed its shape check, so that one run reports bad names
+ * together with shape errors. Anything of the wrong type is left out: the shape finding covers it.
+ */
+export function namesOf(raw: Record<string, unknown>): Names {
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const record = (v: unknown): Record<string, never> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).map((k) => [k, undefined as never])) : {};
+  const onDemand = raw.onDemand as { projects?: unknown } | undefined;
+  return {
+    org: typeof raw.org === 'string' ? raw.org : undefined,
+    isolation: raw.isolation === 'project' ? 'project' : 'domain',
+    domains: record(raw.domains),
+    projects: strings(raw.projects),
+    onDemand: onDemand && typeof onDemand === 'object' ? { projects: strings(onDemand.projects) } : undefined,
+    clusters: record(raw.clusters),
+    clusterPools: record(raw.clusterPools),
+    poolAssignments: Array.isArray(raw.poolAssignments)
+      ? raw.poolAssignments.map((a: unknown) => ({ workflow: typeof (a as { workflow?: unknown })?.workflow === 'string' ? (a as { workflow: string }).workflow : undefined }))
+      : [],
+  };
 }
