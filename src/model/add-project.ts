@@ -126,7 +126,7 @@ function insert(text: string, parent: YAMLMap, scalar: string, json: boolean): s
     if (value.flow) {
       if (lastItem === undefined) return splice(text, range[0] + 1, scalar);
       if (!lastItem.range) return null;
-      return splice(text, lastItem.range[1], `, ${scalar}`);
+      return keepCommentColumn(splice(text, lastItem.range[1], `, ${scalar}`), range[1] + scalar.length + 2, scalar.length + 2);
     }
     if (lastItem === undefined || !lastItem.range) return null;
     // A new `- name` line after the last item's line, with the same indent and spacing after the dash.
@@ -164,6 +164,12 @@ function addKey(text: string, map: YAMLMap, entry: string): string | null {
   if (!/^ *$/.test(indent)) return null;
   const end = last.value?.range?.[1] ?? last.key?.range?.[1];
   return end === undefined ? null : insertLine(text, end, `${indent}${entry}`);
+}
+
+/** Where the edit pushed an aligned end-of-line comment right, take back the spaces it added. */
+function keepCommentColumn(text: string, after: number, added: number): string {
+  const rest = /^( +)#/.exec(text.slice(after));
+  return rest && rest[1]!.length > added ? text.slice(0, after) + text.slice(after + added) : text;
 }
 
 function splice(text: string, at: number, insert: string, until = at): string {

@@ -1,6 +1,24 @@
-// PLACEHOLDER until the outputs work lands: every file under `<out>/union/`, by relative path.
+// Every file under `<out>/union/`, by relative path. Pure: synth writes them.
 import type { Plan } from '../plan/types';
+import { APPLY_SCRIPT_FILE, renderApplyScript } from './apply-script';
+import { renderAttributeFiles } from './attribute-files';
+import { CLUSTER_POOLS_FILE, renderClusterPools } from './cluster-pools';
+import { generatedNotice, type RenderOptions } from './header';
+import { renderAllHelmValues } from './helm-values';
+import { PLAN_JSON_FILE, renderPlanJson } from './plan-json';
+import { renderReview } from './review';
 
-export function renderUnionFiles(plan: Plan): ReadonlyMap<string, string> {
-  return new Map([['plan.json', JSON.stringify(plan, null, 2) + '\n']]);
+export const REVIEW_FILE = 'review.md';
+
+/** Relative path under `<out>/union/` -> content, sorted by path. */
+export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): ReadonlyMap<string, string> {
+  const files = new Map<string, string>([
+    [CLUSTER_POOLS_FILE, renderClusterPools(plan, options)],
+    [APPLY_SCRIPT_FILE, renderApplyScript(plan, options)],
+    [PLAN_JSON_FILE, renderPlanJson(plan, options)],
+    [REVIEW_FILE, `<!-- ${generatedNotice(options)} -->\n${renderReview(plan)}`],
+    ...renderAttributeFiles(plan, options),
+    ...renderAllHelmValues(plan, options),
+  ]);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,12 +1,50 @@
-// PLACEHOLDER until its issue lands.
-import type { Command } from '../context';
+// union-isolation diff --base OLD [-m NEW]: what the change does in model terms, as Markdown for a
+// pull-request comment (or --json). Exit 3 when it would destroy or replace an account, project or
+// bucket, unless --allow-destroy: the last check before a destructive apply.
+import { destructiveChanges, diffPlans } from '../../outputs/diff';
+import { renderDiffMarkdown } from '../../outputs/diff-report';
+import { EXIT, JSON_OPTION, MODEL_OPTION, UsageError, parseOptions, type Command } from '../context';
+import { compileAndReport, modelPathOf } from '../report';
+
+const OPTIONS = {
+  ...MODEL_OPTION,
+  ...JSON_OPTION,
+  base: { type: 'string' },
+  'allow-destroy': { type: 'boolean' },
+} as const;
 
 export const command: Command = {
-  summary: '(not yet available) diff',
-  usage: '',
-  options: [],
-  run: (ctx) => {
-    ctx.stderr('diff is not implemented yet\n');
-    return 70;
+  summary: 'what a model change creates, changes and destroys; exit 3 if it destroys or replaces anything',
+  usage: '--base OLD_MODEL [-m MODEL] [--allow-destroy] [--json]',
+  options: [
+    '--base OLD_MODEL   the model before the change (e.g. the main branch version)',
+    '-m, --model MODEL  the model after the change (default stacks/isolation.yaml)',
+    '--allow-destroy    accept destroyed or replaced accounts, projects and buckets (exit 0)',
+    '--json             the diff as JSON instead of Markdown (Markdown is ready for a pull-request comment)',
+  ],
+  run(ctx) {
+    const { values } = parseOptions(ctx, OPTIONS);
+    if (values.base === undefined) throw new UsageError('missing --base OLD_MODEL');
+    const base = compileAndReport(ctx, values.base);
+    const next = compileAndReport(ctx, values.model);
+    if (!base.plan || !next.plan) return EXIT.modelErrors;
+
+    const diff = diffPlans(base.plan, next.plan);
+    const allowDestroy = values['allow-destroy'] === true;
+    const refused = diff.destructive && !allowDestroy;
+    const names = { base: base.file, model: modelPathOf(ctx, values.model).display };
+    if (values.json) {
+      ctx.stdout(JSON.stringify({ version: 1, ...names, refused, ...diff }, null, 2) + '\n');
+    } else {
+      ctx.stdout(renderDiffMarkdown(diff, { ...names, allowDestroy }));
+    }
+    if (!refused) return EXIT.ok;
+    const destructive = destructiveChanges(diff);
+    ctx.stderr(
+      `union-isolation diff: refused: ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}:\n` +
+        destructive.map((d) => `  ${d}\n`).join('') +
+        'Pass --allow-destroy if this is intended.\n',
+    );
+    return EXIT.destructive;
   },
 };

@@ -1,4 +1,5 @@
 // union-isolation plan: the review of what the model places where (--json: the resolved plan).
+import { renderPlanJson } from '../../outputs/plan-json';
 import { renderReview } from '../../outputs/review';
 import { EXIT, JSON_OPTION, MODEL_OPTION, parseOptions, type Command } from '../context';
 import { compileAndReport } from '../report';
@@ -11,7 +12,8 @@ export const command: Command = {
     const { values } = parseOptions(ctx, { ...MODEL_OPTION, ...JSON_OPTION });
     const compiled = compileAndReport(ctx, values.model);
     if (!compiled.plan) return EXIT.modelErrors;
-    ctx.stdout(values.json ? JSON.stringify(compiled.plan, null, 2) + '\n' : renderReview(compiled.plan));
+    // Same bytes as cdktf.out/union/plan.json, so automation can use either.
+    ctx.stdout(values.json ? renderPlanJson(compiled.plan, { model: compiled.file }) : renderReview(compiled.plan));
     return EXIT.ok;
   },
 };

@@ -1,0 +1,38 @@
+// How assignments are keyed and ordered everywhere: by project, domain, then workflow (a
+// project-domain assignment before its workflow assignments), the order the plan promises.
+import type { Assignment } from '../plan/types';
+
+export type AssignmentRef = Pick<Assignment, 'project' | 'domain' | 'workflow'>;
+
+/** Unique per assignment: Union keeps one attribute per project, domain and workflow. */
+export function assignmentKey(a: AssignmentRef): string {
+  return a.workflow === null ? `${a.project}/${a.domain}` : `${a.project}/${a.domain}/${a.workflow}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareAssignments(a: AssignmentRef, b: AssignmentRef): number {
+  return (
+    compareText(a.project, b.project) ||
+    compareText(a.domain, b.domain) ||
+    (a.workflow === b.workflow ? 0 : a.workflow === null ? -1 : b.workflow === null ? 1 : compareText(a.workflow, b.workflow))
+  );
+}
+
+export function sortedAssignments<T extends AssignmentRef>(assignments: readonly T[]): T[] {
+  return [...assignments].sort(compareAssignments);
+}
+
+/** In the user's words, for the review and the diff. */
+export function describeOrigin(a: Pick<Assignment, 'origin' | 'crossIsolation'>): string {
+  const origin = a.origin === 'fallback' ? 'fallback to default' : a.origin;
+  return a.crossIsolation ? `${origin} (cross-isolation allowed)` : origin;
+}
+
+/** The uctl command that removes an attribute Union already has. */
+export function uctlDeleteCommand(a: AssignmentRef): string {
+  const workflow = a.workflow === null ? '' : ` --workflow ${a.workflow}`;
+  return `uctl delete cluster-pool-attributes -p ${a.project} -d ${a.domain}${workflow}`;
+}
