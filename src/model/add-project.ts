@@ -5,8 +5,8 @@
 // spacing all over the file, and the user's file must stay theirs apart from the one new entry.
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parse, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Finding, ModelPath } from './findings';
-import { DNS_LABEL_RULE } from './messages';
+import { formatPath, type Finding, type ModelPath } from './findings';
+import { DNS_LABEL_RULE, messages } from './messages';
 import { isDnsLabel } from './rules/names';
 
 export type AddProjectResult =
@@ -30,16 +30,12 @@ export function addProject(text: string, name: string): AddProjectResult {
   const fail = (finding: Finding): AddProjectResult => ({ ok: false, findings: [finding] });
 
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    return fail({
-      path: [],
-      problem: 'the model cannot be edited: it is not a valid YAML mapping',
-      fix: "Run 'union-isolation validate' and fix the model first.",
-    });
+    return fail(messages.cannotEditModel([]));
   }
   // Checked before the text is touched: the name is spliced into the file, so only a DNS label
   // (Flyte's rule for project ids) gets that far; the full rules run on the edited text afterwards.
   if (!isDnsLabel(name)) {
-    return fail({ path: [], problem: 'the project name is not valid', found: JSON.stringify(name), allowed: DNS_LABEL_RULE, fix: 'Choose a project id of lowercase letters, digits and "-".' });
+    return fail(messages.badName([], 'the project', name, DNS_LABEL_RULE));
   }
 
   for (const path of [['projects'], ['onDemand', 'projects']]) {
@@ -48,20 +44,13 @@ export function addProject(text: string, name: string): AddProjectResult {
     const index = seq.items.findIndex((item) => isScalar(item) && item.value === name);
     if (index >= 0) {
       const item = seq.items[index] as Node;
-      return fail({
-        path: [...path, index],
-        problem: `project ${JSON.stringify(name)} is already in the model`,
-        found: `${path.join('.')}[${index}]`,
-        allowed: 'a project id not yet listed in projects or onDemand.projects',
-        fix: 'Choose another name; the project already has its attribute files.',
-        position: item.range ? at(item.range[0]) : undefined,
-      });
+      return fail({ ...messages.projectExists([...path, index], name), position: item.range ? at(item.range[0]) : undefined });
     }
   }
 
   const isolation = doc.get('isolation');
   if (isolation !== 'project' && isolation !== 'domain') {
-    return fail({ path: ['isolation'], problem: 'the model has no valid isolation', fix: "Run 'union-isolation validate' and fix the model first." });
+    return fail(messages.cannotEditModel(['isolation']));
   }
   const target: ModelPath = isolation === 'project' ? ['onDemand', 'projects'] : ['projects'];
   const json = doc.contents.flow === true;
@@ -71,13 +60,7 @@ export function addProject(text: string, name: string): AddProjectResult {
   if (isolation === 'project') {
     const onDemand = doc.get('onDemand', true);
     if (!isMap(onDemand)) {
-      return fail({
-        path: ['onDemand'],
-        problem: 'project isolation without onDemand has no default account for projects created after onboarding',
-        found: 'no onDemand',
-        allowed: 'onDemand: { cloud: aws | gcp } (the default account)',
-        fix: `Add 'onDemand: { cloud: aws }' to create the default account, or add ${name} to projects to give it its own accounts.`,
-      });
+      return fail(messages.noDefaultAccount(name));
     }
     parent = onDemand;
   }
@@ -99,11 +82,7 @@ export function addProject(text: string, name: string): AddProjectResult {
 }
 
 function cannotEdit(name: string, target: ModelPath): Finding {
-  return {
-    path: target,
-    problem: 'the project cannot be added without disturbing the rest of the file',
-    fix: `Add ${name} to ${target.join('.')} by hand.`,
-  };
+  return messages.cannotAddProject(target, name, formatPath(target));
 }
 
 function appendAt(root: Record<string, unknown>, target: ModelPath, name: string): void {

@@ -1,6 +1,6 @@
 // Every finding a user can meet, worded in one place so the wording stays consistent and tests can pin it.
 // Each returns a Finding without a path where the caller supplies it; the CLI adds FILE:LINE:COL.
-import type { Finding, ModelPath } from './findings';
+import { formatPath, type Finding, type ModelPath } from './findings';
 
 type Unlocated = Omit<Finding, 'path'> & { path?: ModelPath };
 const q = (s: string) => JSON.stringify(s);
@@ -111,7 +111,7 @@ export const messages = {
     problem: `${what} is not a valid name`,
     found: q(found),
     allowed: rule,
-    fix: `Rename it to ${rule.startsWith('a ') ? rule : `use only ${rule}`}${suggestLabel(found)}.`,
+    fix: suggestLabel(found) ?? `Rename it using only ${rule}.`,
   }),
   namespaceTooLong: (path: ModelPath, project: string, domain: string): Finding => ({
     path,
@@ -126,6 +126,32 @@ export const messages = {
     found: q(name),
     allowed: 'each once',
     fix: `Remove this entry; it is already at ${firstPath}.`,
+  }),
+
+  // --- add-project ---
+  cannotEditModel: (path: ModelPath): Finding => ({
+    path,
+    problem: 'the model cannot be edited: it is not a valid model',
+    fix: "Run 'union-isolation validate' and fix the model first.",
+  }),
+  projectExists: (path: ModelPath, name: string): Finding => ({
+    path,
+    problem: `project ${q(name)} is already in the model`,
+    found: formatPath(path),
+    allowed: 'a project id not yet listed in projects or onDemand.projects',
+    fix: 'Choose another name; the project already has its attribute files.',
+  }),
+  noDefaultAccount: (name: string): Finding => ({
+    path: ['onDemand'],
+    problem: 'project isolation without onDemand has no default account for projects created after onboarding',
+    found: 'no onDemand',
+    allowed: 'onDemand: { cloud: aws | gcp } (the default account)',
+    fix: `Add 'onDemand: { cloud: aws }' to create the default account, or add ${name} to projects to give it its own accounts.`,
+  }),
+  cannotAddProject: (path: ModelPath, name: string, where: string): Finding => ({
+    path,
+    problem: 'the project cannot be added without disturbing the rest of the file',
+    fix: `Add ${name} to ${where} by hand.`,
   }),
 
   // --- rule 2: isolation shape ---
@@ -312,13 +338,13 @@ export const messages = {
   }),
 };
 
-/** A lower-case, hyphenated version of a name, offered as the fix when it is itself a valid label. */
-function suggestLabel(name: string): string {
+/** A lower-case, hyphenated version of a name, offered as the fix when one can be made. */
+function suggestLabel(name: string): string | undefined {
   const s = name
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 63)
     .replace(/-+$/, '');
-  return s && s !== name ? ` (for example ${q(s)})` : '';
+  return s && s !== name ? `Rename it, for example to ${q(s)} (lower-case letters, digits and "-").` : undefined;
 }

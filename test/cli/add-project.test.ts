@@ -93,7 +93,7 @@ describe('union-isolation add-project', () => {
     for (const name of ['Bad_Name', 'x; rm -rf /']) {
       const r = runCli(['add-project', name, '-m', 'isolation.yaml'], { cwd: dir });
       assert.equal(r.code, 1, name);
-      assert.match(r.stderr, /the project name is not valid/);
+      assert.match(r.stderr, /the project is not a valid name/);
     }
     // A DNS label whose namespace `{project}-{domain}` exceeds 63 characters: caught by the full rules.
     const long = 'p'.repeat(60);

@@ -75,7 +75,7 @@ describe('addProject (the model edit)', () => {
     for (const name of ['Upper', 'a b', 'x]', 'a\nb: 1', '../x', '-a', '']) {
       const r = addProject('isolation: domain\nprojects: [a]\n', name);
       assert.ok(!r.ok, name);
-      assert.match(r.findings[0]!.problem, /the project name is not valid/);
+      assert.match(r.findings[0]!.problem, /the project is not a valid name/);
     }
   });
 

@@ -22,8 +22,7 @@ describe('rule 1: names', () => {
   it('fails on upper-case ids with a lower-case suggestion', () => {
     expectFindings(
       compileYaml(MINIMAL_DOMAIN.replace('projects: [flytesnacks]', 'projects: [FlyteSnacks]')),
-      'model.yaml:4:12 projects[0]: project is not a valid name (found "FlyteSnacks"; allowed a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit). Fix: Rename it to a DNS-1123 label',
-      '(for example "flytesnacks")',
+      'model.yaml:4:12 projects[0]: project is not a valid name (found "FlyteSnacks"; allowed a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit). Fix: Rename it, for example to "flytesnacks" (lower-case letters, digits and "-").',
     );
   });
 
