@@ -41,7 +41,7 @@ describe('resolve: the seed tables', () => {
   it("shortens the seed's 39-character GCP ids deterministically and keeps the original for the review", () => {
     const plan = planOf({ fixture: 'seed-project-isolation.yaml' });
     const dev1 = plan.shortenedNames.find((s) => s.owner === 'development/project-1');
-    assert.deepEqual(dev1, { kind: 'gcp-project-id', owner: 'development/project-1', original: 'gcp-project-union-development-project-1', final: 'gcp-project-union-devel-797997', limit: 30 });
+    assert.deepEqual(dev1, { kind: 'gcp-project-id', owner: 'development/project-1', original: 'gcp-project-union-development-project-1', final: 'gcp-pro-uni-deve-proj-1-797997', limit: 30 });
     assert.equal(plan.shortenedNames.filter((s) => s.kind === 'gcp-project-id').length, 6);
     // Stable between runs and independent of key order.
     const reordered = fixtureText('seed-project-isolation.yaml').replace(/^(org: acme\n)(isolation: project\n)/m, '$2$1');
@@ -207,5 +207,19 @@ ${extra}`;
     assert.deepEqual(after.storageGroups, before.storageGroups);
     for (const a of before.assignments) assert.ok(after.assignments.some((b) => JSON.stringify(a) === JSON.stringify(b)));
     assert.equal(after.assignments.length, before.assignments.length + 2);
+  });
+});
+
+describe('shorten', () => {
+  it('keeps every part recognizable, fits the limit and is stable', async () => {
+    const { shorten } = await import('../../src/plan/shorten');
+    assert.equal(shorten('acme-union-development-analytics', 30), 'acme-union-devel-analyt-8bd36b');
+    assert.equal(shorten('short-enough', 30), 'short-enough');
+    for (const n of ['a'.repeat(200), 'x-'.repeat(80) + 'y', 'gcp-project-union-staging-project-3']) {
+      const s = shorten(n, 30);
+      assert.ok(s.length <= 30 && /^[a-z][a-z0-9-]*[a-z0-9]$/.test(s), s);
+      assert.equal(shorten(n, 30), s);
+    }
+    assert.notEqual(shorten('acme-union-development-project-10', 30), shorten('acme-union-development-project-1x', 30));
   });
 });
