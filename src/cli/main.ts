@@ -4,6 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { EXIT, UsageError, type Command, type CommandContext } from './context';
 
 // Commands load lazily: `validate` must not pay for cdktf and the providers that `synth` needs.
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading is the point here */
 const COMMANDS: Record<string, () => Command> = {
   validate: () => require('./commands/validate').command,
   plan: () => require('./commands/plan').command,
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, () => Command> = {
   diff: () => require('./commands/diff').command,
   'add-project': () => require('./commands/add-project').command,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([name, load]) => `  ${name.padEnd(12)} ${load().summary}`);
@@ -38,6 +40,7 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- read at run time, outside rootDir
     io.stdout(require('../../../package.json').version + '\n');
     return EXIT.ok;
   }

@@ -64,7 +64,7 @@ describe('union-isolation validate', () => {
   it('prints help with exit 0, and usage with exit 2 when no command is given', () => {
     const help = runCli(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /Commands:\n  validate/);
+    assert.match(help.stdout, /Commands:\n {2}validate/);
     assert.equal(runCli([]).code, 2);
     const cmdHelp = runCli(['plan', '--help']);
     assert.equal(cmdHelp.code, 0);

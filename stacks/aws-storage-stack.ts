@@ -1,0 +1,62 @@
+// One storage group on AWS: its metadata bucket (and fast-registration bucket, when separate) in the
+// home account, reached by assuming the organization role there. The account id comes from the
+// accounts stack's output, read through remote state, so it is known when this stack is planned.
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Construct } from 'constructs';
+import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/s3-metadata-bucket';
+import type { StackPlan, StorageGroup } from '../src/plan/types';
+import { AccountsOutputs } from './accounts-outputs';
+import { helmValues } from './helm-values';
+import { helmValuesOutput, poolOutput } from './output-names';
+import { namedOutput } from './named-output';
+import type { PlanIndex } from './plan-index';
+import { UnionStack } from './union-stack';
+
+export class AwsStorageStack extends UnionStack {
+  readonly group: StorageGroup;
+
+  constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
+    super(scope, stackPlan, index);
+    const plan = index.plan;
+    const aws = index.aws;
+    const group = (this.group = index.storageGroupOfStack(stackPlan));
+    const accounts = new AccountsOutputs(this, 'remote-state');
+    const accountId = (unitKey: string): string => {
+      const unit = index.awsUnit(unitKey);
+      return accounts.get(unit.stack, unit.accountIdOutput);
+    };
+
+    const homeAccountId = accountId(group.homeUnit);
+    new AwsProvider(this, 'aws', {
+      region: group.region,
+      assumeRole: [{ roleArn: `arn:aws:iam::${homeAccountId}:role/${aws.roleName}`, sessionName: 'union-isolation' }],
+      // If the role were ever not assumed, credentials of the management account must not create the bucket there.
+      allowedAccountIds: [homeAccountId],
+    });
+
+    const bucketProps: Omit<S3MetadataBucketProps, 'bucketName'> = {
+      accessAccountIds: group.accessUnits.map(accountId),
+      ...(aws.kmsKeyId !== undefined ? { kmsKeyId: aws.kmsKeyId } : {}),
+      ...(group.retentionDays !== null ? { retentionDays: group.retentionDays } : {}),
+    };
+    const metadata = new S3MetadataBucket(this, 'metadata-bucket', { ...bucketProps, bucketName: group.bucket });
+    const fastRegistration =
+      group.fastRegistrationBucket === group.bucket
+        ? metadata
+        : new S3MetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
+
+    const outputs = new Construct(this, 'outputs');
+    for (const pool of group.pools) {
+      namedOutput(outputs, poolOutput(pool), {
+        metadata_bucket: metadata.bucketName,
+        metadata_bucket_arn: metadata.bucketArn,
+        fast_registration_bucket: fastRegistration.bucketName,
+        fast_registration_bucket_arn: fastRegistration.bucketArn,
+      });
+    }
+    for (const name of group.clusters) {
+      const cluster = index.cluster(name);
+      namedOutput(outputs, helmValuesOutput(name), helmValues(plan, cluster, index.unit(cluster.unit), accountId(cluster.unit)));
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// The GCP projects of one domain (or the default projects), with billing, the APIs a data plane needs,
+// the optional folder per domain, and outputs of each project's id and number.
+import { Folder } from '@cdktf/provider-google/lib/folder';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { Construct } from 'constructs';
+import { GcpProject, type GcpProjectParent } from '../src/constructs/gcp-project';
+import type { StackPlan, UnitParent } from '../src/plan/types';
+import { projectIdOutput } from './output-names';
+import { namedOutput } from './named-output';
+import { inconsistent, type PlanIndex } from './plan-index';
+import { UnionStack } from './union-stack';
+
+export class GcpProjectsStack extends UnionStack {
+  private readonly folderScope: Construct;
+  private readonly folders = new Map<string, Folder>();
+
+  constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
+    super(scope, stackPlan, index);
+    const gcp = index.gcp;
+    new GoogleProvider(this, 'google', { region: gcp.region });
+    this.folderScope = new Construct(this, 'folders');
+    const units = new Construct(this, 'units');
+    const outputs = new Construct(this, 'outputs');
+    for (const key of stackPlan.units) {
+      const unit = index.gcpUnit(key);
+      const project = new GcpProject(units, unit.id, {
+        projectId: unit.name,
+        displayName: unit.displayName,
+        parent: this.parent(unit.parent, key),
+        billingAccount: gcp.billingAccount,
+        labels: gcp.labels,
+        services: unit.services,
+        ...(unit.existingId !== null ? { existingId: unit.existingId } : {}),
+      });
+      namedOutput(outputs, unit.projectNumberOutput, project.projectNumber);
+      const idOutput = projectIdOutput(unit);
+      namedOutput(outputs, idOutput, project.projectId);
+    }
+  }
+
+  private parent(parent: UnitParent, key: string): GcpProjectParent {
+    switch (parent.kind) {
+      case 'gcp-folder':
+        return { folderId: parent.folderId };
+      case 'gcp-org':
+        return { orgId: parent.orgId };
+      case 'gcp-new-folder':
+        return { folderId: this.folder(parent.displayName, folderParent(parent.parent)).folderId };
+      default:
+        throw inconsistent(`GCP unit '${key}' has an ${parent.kind} parent`);
+    }
+  }
+
+  /** One folder per display name in this stack, shared by all the projects it holds. */
+  private folder(displayName: string, parent: string): Folder {
+    let folder = this.folders.get(displayName);
+    if (folder === undefined) {
+      // deletion_protection is the 6.x default; written out so a provider upgrade cannot drop it.
+      folder = new Folder(this.folderScope, displayName, { displayName, parent, deletionProtection: true });
+      this.folders.set(displayName, folder);
+    } else if (folder.parentInput !== parent) {
+      throw inconsistent(`folder '${displayName}' in stack '${this.node.id}' has two parents ('${folder.parentInput}' and '${parent}')`);
+    }
+    return folder;
+  }
+}
+
+/** google_folder wants `folders/ID` or `organizations/ID`; the model holds bare ids. */
+function folderParent(parent: { readonly folderId: string } | { readonly orgId: string }): string {
+  if ('folderId' in parent) return parent.folderId.startsWith('folders/') ? parent.folderId : `folders/${parent.folderId}`;
+  return parent.orgId.startsWith('organizations/') ? parent.orgId : `organizations/${parent.orgId}`;
+}

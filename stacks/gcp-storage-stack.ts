@@ -1,0 +1,57 @@
+// One storage group on GCP: its metadata bucket (and fast-registration bucket, when separate) in the
+// home project, whose id is known from the plan. The stack is ordered after the projects stack
+// that enables the storage API there.
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { Construct } from 'constructs';
+import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../src/constructs/gcs-metadata-bucket';
+import type { StackPlan, StorageGroup } from '../src/plan/types';
+import { helmValues } from './helm-values';
+import { helmValuesOutput, poolOutput } from './output-names';
+import { namedOutput } from './named-output';
+import { inconsistent, type PlanIndex } from './plan-index';
+import { UnionStack } from './union-stack';
+
+/** The API a bucket needs; the projects stack must enable it in the bucket's project. */
+export const STORAGE_API = 'storage.googleapis.com';
+
+export class GcpStorageStack extends UnionStack {
+  readonly group: StorageGroup;
+
+  constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
+    super(scope, stackPlan, index);
+    const plan = index.plan;
+    const group = (this.group = index.storageGroupOfStack(stackPlan));
+    const home = index.gcpUnit(group.homeUnit);
+    // The bucket cannot depend on the API across stacks; the stack order only helps if the API is there.
+    if (!home.services.includes(STORAGE_API)) throw inconsistent(`project of unit '${home.key}' does not enable ${STORAGE_API}`);
+    if (!stackPlan.dependsOn.includes(home.stack)) {
+      throw inconsistent(`stack '${stackPlan.name}' does not depend on '${home.stack}', which creates its project`);
+    }
+    new GoogleProvider(this, 'google', { project: home.name, region: group.region });
+
+    const bucketProps: Omit<GcsMetadataBucketProps, 'bucketName'> = {
+      project: home.name,
+      location: group.region,
+      ...(group.retentionDays !== null ? { retentionDays: group.retentionDays } : {}),
+    };
+    const metadata = new GcsMetadataBucket(this, 'metadata-bucket', { ...bucketProps, bucketName: group.bucket });
+    const fastRegistration =
+      group.fastRegistrationBucket === group.bucket
+        ? metadata
+        : new GcsMetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
+
+    const outputs = new Construct(this, 'outputs');
+    for (const pool of group.pools) {
+      namedOutput(outputs, poolOutput(pool), {
+        metadata_bucket: metadata.bucketName,
+        metadata_bucket_url: metadata.bucketUrl,
+        fast_registration_bucket: fastRegistration.bucketName,
+        fast_registration_bucket_url: fastRegistration.bucketUrl,
+      });
+    }
+    for (const name of group.clusters) {
+      const cluster = index.cluster(name);
+      namedOutput(outputs, helmValuesOutput(name), helmValues(plan, cluster, index.unit(cluster.unit), null));
+    }
+  }
+}

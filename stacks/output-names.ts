@@ -1,0 +1,18 @@
+// Names of the Terraform outputs the stacks write: what `terraform output` and `cdktf output` show,
+// and what later stacks and scripts read. Unit id outputs are named by the plan itself.
+import type { GcpUnit } from '../src/plan/types';
+
+/** The GCP project id of a unit, named like the plan's `projectNumberOutput` (`<unit id>_project_number`). */
+export function projectIdOutput(unit: GcpUnit): string {
+  return `${unit.id}_project_id`;
+}
+
+/** A pool's buckets: names and ARNs (S3) or URLs (GCS). */
+export function poolOutput(pool: string): string {
+  return `pool_${pool}`;
+}
+
+/** A cluster's values for Union's data-plane Helm chart, with the account id filled in after apply. */
+export function helmValuesOutput(cluster: string): string {
+  return `helm_values_${cluster}`;
+}

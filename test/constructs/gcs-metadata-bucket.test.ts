@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../../src/constructs/gcs-metadata-bucket';
+import { onlyResource, synth, testStack } from './synth';
+
+const PROPS: GcsMetadataBucketProps = { bucketName: 'acme-development-cp-metadata', project: 'acme-development', location: 'us-central1' };
+
+function bucket(props: Partial<GcsMetadataBucketProps> = {}) {
+  const stack = testStack();
+  new GcsMetadataBucket(stack, 'metadata-bucket', { ...PROPS, ...props });
+  return onlyResource(synth(stack), 'google_storage_bucket').block;
+}
+
+describe('GcsMetadataBucket', () => {
+  it('uses IAM only, is never public, versioned, not force-destroyed and kept on destroy', () => {
+    assert.deepEqual(bucket(), {
+      name: 'acme-development-cp-metadata',
+      project: 'acme-development',
+      location: 'US-CENTRAL1',
+      uniform_bucket_level_access: true,
+      public_access_prevention: 'enforced',
+      versioning: { enabled: true },
+      force_destroy: false,
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
+  it('deletes live objects after retentionDays and purges noncurrent versions after as long', () => {
+    assert.deepEqual(bucket({ retentionDays: 30 }).lifecycle_rule, [
+      { action: { type: 'Delete' }, condition: { age: 30, with_state: 'LIVE' } },
+      { action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 30, with_state: 'ARCHIVED' } },
+    ]);
+  });
+
+  it('depends on the storage API when it is enabled in the same stack', () => {
+    const stack = testStack();
+    const api = new ProjectService(stack, 'storage-api', { project: 'acme-development', service: 'storage.googleapis.com', disableOnDestroy: false });
+    new GcsMetadataBucket(stack, 'metadata-bucket', { ...PROPS, dependsOn: [api] });
+    const tf = synth(stack);
+    const { id } = onlyResource(tf, 'google_project_service');
+    assert.deepEqual(onlyResource(tf, 'google_storage_bucket').block.depends_on, [`google_project_service.${id}`]);
+  });
+
+  it('fails when retentionDays is not a positive whole number', () => {
+    assert.throws(() => bucket({ retentionDays: -1 }), /retentionDays must be a positive whole number of days \(found -1\)/);
+  });
+});
