@@ -15,7 +15,7 @@ function main(): number {
   if (compiled.findings.length > 0) console.error(summary(compiled));
   if (compiled.plan === null) return EXIT.modelErrors;
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const result = synthesizePlan(compiled.plan, outdir);
+  const result = synthesizePlan(compiled.plan, outdir, { model });
   console.log(`${model}: ${result.stacks.length} stacks, ${result.resources} resources, ${result.unionFiles.length} files in ${outdir}/union`);
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TerraformResource } from 'cdktf';
 import { renderUnionFiles } from '../src/outputs/files';
+import type { RenderOptions } from '../src/outputs/header';
 import type { Plan } from '../src/plan/types';
 import { buildApp } from './app';
 import { withoutCreationStacks } from './without-creation-stacks';
@@ -20,7 +21,7 @@ export interface SynthSummary {
 }
 
 /** Writes everything for `plan` into `outdir` (created if missing; its parent must exist). */
-export function synthesizePlan(plan: Plan, outdir: string): SynthSummary {
+export function synthesizePlan(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
   const resources = withoutCreationStacks(() => {
     const app = buildApp(plan, outdir);
     app.synth();
@@ -28,7 +29,7 @@ export function synthesizePlan(plan: Plan, outdir: string): SynthSummary {
     for (const node of app.node.findAll()) if (TerraformResource.isTerraformResource(node)) count++;
     return count;
   });
-  const unionFiles = writeUnionFiles(renderUnionFiles(plan), path.join(outdir, UNION_DIR));
+  const unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(outdir, UNION_DIR));
   return { stacks: plan.stacks.map((s) => s.name).sort(), resources, unionFiles };
 }
 
@@ -41,13 +42,13 @@ const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
  * model lingers. Terraform's working files of the stacks that still exist are carried over.
  * The caller checks that `outdir` is ours to replace.
  */
-export function synthesizeInto(plan: Plan, outdir: string): SynthSummary {
+export function synthesizeInto(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(path.join(path.dirname(outdir), `.${path.basename(outdir)}.synth-`));
   try {
     const fresh = path.join(staging, 'out');
     fs.mkdirSync(fresh);
-    const summary = synthesizePlan(plan, fresh);
+    const summary = synthesizePlan(plan, fresh, options);
     replaceDir(outdir, fresh, staging, summary.stacks);
     return summary;
   } finally {

@@ -27,7 +27,8 @@ export const command: Command = {
 
     // Loaded here, not at the top: validate and plan must not pay for cdktf and the providers.
     const { synthesizeInto, UNION_DIR } = await import('../../../stacks/synthesize');
-    const result = synthesizeInto(compiled.plan, outdir);
+    // The generated notices name the model as the user gave it (reduced to its base name if absolute).
+    const result = synthesizeInto(compiled.plan, outdir, { model: compiled.file });
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     ctx.stdout(
       `Synthesized ${plural(result.stacks.length, 'stack')} (${plural(result.resources, 'resource')}) into ${path.join(shown, 'stacks')}` +
