@@ -7,6 +7,7 @@ import { renderUnionFiles } from '../src/outputs/files';
 import type { RenderOptions } from '../src/outputs/header';
 import type { Plan } from '../src/plan/types';
 import { buildApp } from './app';
+import { withSetAttributesOnly } from './set-attributes-only';
 import { withoutCreationStacks } from './without-creation-stacks';
 
 export const UNION_DIR = 'union';
@@ -22,13 +23,15 @@ export interface SynthSummary {
 
 /** Writes everything for `plan` into `outdir` (created if missing; its parent must exist). */
 export function synthesizePlan(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
-  const resources = withoutCreationStacks(() => {
-    const app = buildApp(plan, outdir);
-    app.synth();
-    let count = 0;
-    for (const node of app.node.findAll()) if (TerraformResource.isTerraformResource(node)) count++;
-    return count;
-  });
+  const resources = withoutCreationStacks(() =>
+    withSetAttributesOnly(() => {
+      const app = buildApp(plan, outdir);
+      app.synth();
+      let count = 0;
+      for (const node of app.node.findAll()) if (TerraformResource.isTerraformResource(node)) count++;
+      return count;
+    }),
+  );
   const unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(outdir, UNION_DIR));
   return { stacks: plan.stacks.map((s) => s.name).sort(), resources, unionFiles };
 }
