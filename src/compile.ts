@@ -1,9 +1,8 @@
 // The pipeline in one call: load -> shape -> rules -> resolve. Every finding of every stage is
 // returned at once; the plan only when none of them is an error.
-import { readFileSync, statSync } from 'node:fs';
 import { checkModel } from './model/check';
-import { compareFindings, isError, type Finding } from './model/findings';
-import { loadText, MAX_MODEL_BYTES, type ModelSource } from './model/load';
+import { compareFindings, formatPath, isError, type Finding } from './model/findings';
+import { loadText, MAX_MODEL_BYTES, readModelText, type ModelSource } from './model/load';
 import { messages } from './model/messages';
 import type { Model } from './model/schema';
 import { checkNames, namesOf } from './model/rules/names';
@@ -30,22 +29,28 @@ export interface Compiled {
 
 export function compileText(text: string, file: string): Compiled {
   const loaded = loadText(text, file);
-  const findings: Finding[] = [...loaded.findings];
+  // Appended one by one: a hostile model can have more findings than a spread call takes arguments.
+  const findings: Finding[] = [];
+  const add = (more: readonly Finding[]) => {
+    for (const f of more) findings.push(f);
+  };
+  add(loaded.findings);
   let model: Model | null = null;
   let plan: Plan | null = null;
   if (loaded.value !== null) {
     const shaped = checkShape(loaded.value);
-    findings.push(...shaped.findings);
+    add(shaped.findings);
     model = shaped.model;
     // Names are checked on whatever is well typed, so bad names come out with the shape errors.
-    if (!model) findings.push(...checkNames(namesOf(loaded.value as Record<string, unknown>)));
+    if (!model) add(checkNames(namesOf(loaded.value as Record<string, unknown>)));
   }
   if (model) {
-    findings.push(...checkNames(model), ...checkModel(model));
+    add(checkNames(model));
+    add(checkModel(model));
     // Resolution needs well-formed references; with rule errors it would only repeat them.
     if (!findings.some(isError)) {
       const resolution = resolve(model);
-      findings.push(...resolution.findings);
+      add(resolution.findings);
       if (!findings.some(isError)) plan = resolution.plan;
     }
   }
@@ -56,9 +61,9 @@ export function compileText(text: string, file: string): Compiled {
 export function compileFile(file: string): Compiled {
   let text: string;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_MODEL_BYTES) return failed(file, messages.fileTooLarge(size, MAX_MODEL_BYTES));
-    text = readFileSync(file, 'utf8');
+    const read = readModelText(file);
+    if ('tooLarge' in read) return failed(file, messages.fileTooLarge(read.tooLarge, MAX_MODEL_BYTES));
+    text = read.text;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     return failed(file, messages.unreadable(e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'a directory' : (e.code ?? e.message)));
@@ -71,7 +76,13 @@ function failed(file: string, finding: Finding): Compiled {
 }
 
 function locate(findings: readonly Finding[], source: ModelSource): LocatedFinding[] {
+  // Each path is formatted once, not once per comparison: a hostile model can have a million findings.
   return findings
-    .map((f) => ({ ...f, file: source.file, ...(f.position ?? source.locate(f.path, f.at)) }))
-    .sort((a, b) => a.line - b.line || a.col - b.col || compareFindings(a, b));
+    .map((f) => ({ finding: { ...f, file: source.file, ...(f.position ?? source.locate(f.path, f.at)) }, path: formatPath(f.path) }))
+    .sort((a, b) => a.finding.line - b.finding.line || a.finding.col - b.finding.col || compareFormatted(a, b))
+    .map((x) => x.finding);
+}
+
+function compareFormatted(a: { finding: Finding; path: string }, b: { finding: Finding; path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : compareFindings(a.finding, b.finding);
 }

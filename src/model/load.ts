@@ -1,7 +1,8 @@
 // Reading a model file: YAML or JSON (JSON is YAML 1.2), with source positions kept so every finding
 // can say FILE:LINE:COL. Hostile input (huge files, binary, alias bombs, deep nesting) becomes a
 // finding here, before anything else looks at it.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, ModelPath } from './findings';
 import { messages } from './messages';
 
@@ -11,6 +12,11 @@ export const MAX_MODEL_BYTES = 8 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper than any model needs; the YAML parser recurses, so bound it before it does. */
 const MAX_NESTING = 64;
+/**
+ * Values after alias expansion. yaml's alias count lets a small file repeat a big node 100 times;
+ * past this many values the model costs more to check than the largest file the cap admits.
+ */
+const MAX_EXPANDED_VALUES = 1_000_000;
 
 export interface Position {
   readonly line: number;
@@ -32,6 +38,25 @@ export interface Loaded {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * A model file's text, read up to the cap: a device or pipe (`-m /dev/zero`) has no size to check
+ * beforehand, so the read itself stops one byte past the cap. Throws fs errors for the caller to word.
+ */
+export function readModelText(file: string): { text: string } | { tooLarge: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_MODEL_BYTES) return { tooLarge: size };
+    const buffer = Buffer.alloc(MAX_MODEL_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_MODEL_BYTES) return { tooLarge: length };
+    return { text: buffer.toString('utf8', 0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function loadText(text: string, file: string): Loaded {
   const lineCounter = new LineCounter();
   const noDoc: ModelSource = { file, text, locate: () => ({ line: 1, col: 1 }) };
@@ -41,21 +66,28 @@ export function loadText(text: string, file: string): Loaded {
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) return { source: noDoc, value: null, findings: [messages.tooDeep(depth, MAX_NESTING)] };
 
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  // yaml's own duplicate-key check compares each key with every earlier one: quadratic, minutes for
+  // a mapping of 50,000 keys. keyProblems does the same check with a set.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   const source = sourceOf(file, text, doc, lineCounter);
-  if (doc.errors.length > 0) {
-    const findings = doc.errors.map((e) => {
-      const pos = lineCounter.linePos(e.pos[0]);
-      return { ...messages.yamlSyntax(e.code, firstLine(e.message)), path: [], position: { line: pos.line, col: pos.col } };
-    });
-    return { source, value: null, findings };
-  }
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { path: [], position: { line: pos.line, col: pos.col } };
+  };
+  const findings: Finding[] = [
+    ...doc.errors.map((e) => ({ ...messages.yamlSyntax(e.code, firstLine(e.message)), ...at(e.pos[0]) })),
+    ...keyProblems(doc).map((k) => ({ ...(k.complex ? messages.complexKey(k.text) : messages.yamlSyntax('DUPLICATE_KEY', JSON.stringify(k.text))), ...at(k.offset) })),
+  ];
+  if (findings.length > 0) return { source, value: null, findings };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // yaml throws a ReferenceError for alias bombs; anything else here is equally the input's fault.
     return { source, value: null, findings: [messages.aliasBomb(MAX_ALIAS_COUNT, (err as Error).message)] };
+  }
+  if (text.includes('*') && exceeds(value, MAX_EXPANDED_VALUES)) {
+    return { source, value: null, findings: [messages.aliasBomb(MAX_ALIAS_COUNT, `aliases expand the model to more than ${MAX_EXPANDED_VALUES} values`)] };
   }
   if (value === null || value === undefined) return { source, value: null, findings: [messages.emptyModel()] };
   if (typeof value !== 'object' || Array.isArray(value)) return { source, value: null, findings: [messages.notAMapping(describe(value))] };
@@ -67,6 +99,20 @@ function sourceOf(file: string, text: string, doc: Document, lineCounter: LineCo
     const p = lineCounter.linePos(offset ?? 0);
     return { line: p.line, col: p.col };
   };
+  // Pairs by key, built on first use: a model with 100,000 findings in one mapping must not scan it 100,000 times.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        const k = isPair(p) ? keyOf(p.key) : undefined;
+        if (k !== undefined && !index.has(k)) index.set(k, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   return {
     file,
     text,
@@ -76,7 +122,7 @@ function sourceOf(file: string, text: string, doc: Document, lineCounter: LineCo
       for (const seg of path) {
         keyNode = null;
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
+          const pair = pairOf(node, String(seg));
           if (!pair) break;
           keyNode = pair.key;
           node = pair.value ?? pair.key;
@@ -94,6 +140,44 @@ function keyOf(key: unknown): string | undefined {
   return isScalar(key) ? String(key.value) : undefined;
 }
 
+/**
+ * Keys written twice in one mapping, as yaml would report them (scalar keys compare by value), and
+ * keys that are lists or mappings, which a model never has and JavaScript objects cannot hold.
+ */
+function keyProblems(doc: Document): { offset: number | undefined; complex: boolean; text: string }[] {
+  const out: { offset: number | undefined; complex: boolean; text: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (key !== null && !isScalar(key)) {
+          out.push({ offset: key.range?.[0], complex: true, text: String(key).slice(0, 60) });
+          continue;
+        }
+        const value: unknown = key?.value ?? null;
+        const k = `${typeof value}:${String(value)}`;
+        if (seen.has(k)) out.push({ offset: key?.range?.[0], complex: false, text: String(value) });
+        else seen.add(k);
+      }
+    },
+  });
+  return out;
+}
+
+/** Whether `value`, walked as a tree (a node repeated by aliases counts every time), has more than `max` values. */
+function exceeds(value: unknown, max: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > max) return true;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -107,9 +191,10 @@ function nestingDepth(text: string): number {
     if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
     else if ((c === 93 || c === 125) && depth > 0) depth--; // ] }
   }
+  // Block indicators on one line (`- - - x`, `? ? x`) nest as deeply as indentation does.
   let maxIndent = 0;
-  for (const m of text.matchAll(/^( *)(- |\S)/gm)) {
-    const indent = m[1]!.length;
+  for (const m of text.matchAll(/^(?: |[-?](?= |$))*/gm)) {
+    const indent = m[0].length;
     if (indent > maxIndent) maxIndent = indent;
   }
   // Two spaces of indentation per level is the tightest YAML people write.

@@ -10,6 +10,7 @@ const didYouMean = (nearest: string | undefined) => (nearest ? `Did you mean ${q
 
 export const DNS_LABEL_RULE = 'a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit';
 export const WORKFLOW_RULE = 'letters, digits, "_", "." and "-" (a workflow name, never a path)';
+export const WORKFLOW_END_RULE = 'letters, digits, "_", "." and "-", not ending with "." (its attribute file name would hold "..")';
 
 export const messages = {
   // --- the file itself ---
@@ -45,6 +46,12 @@ export const messages = {
     code === 'DUPLICATE_KEY'
       ? { problem: 'a key is written twice in the same mapping', found: message, allowed: 'each key once', fix: 'Remove or merge the duplicate key; YAML would silently keep only one of them.' }
       : { problem: 'the file is not valid YAML', found: `${message} (${code})`, allowed: 'YAML 1.2 or JSON', fix: 'Correct the syntax at this position.' },
+  complexKey: (found: string): Unlocated => ({
+    problem: 'a key is a list or a mapping',
+    found,
+    allowed: 'a plain name as the key',
+    fix: 'Write the key as a plain name; a model never needs a list or a mapping as a key.',
+  }),
   aliasBomb: (max: number, detail: string): Finding => ({
     path: [],
     problem: 'the model expands YAML aliases too many times',
@@ -251,6 +258,13 @@ export const messages = {
     found: q(name),
     allowed: rule,
     fix,
+  }),
+  adoptedTwice: (path: ModelPath, id: string, other: string): Finding => ({
+    path,
+    problem: 'the same existing account is adopted by two units',
+    found: q(id),
+    allowed: 'each existing account adopted by one unit',
+    fix: `It is also the existingId of ${other}; one account can belong to one unit only. Correct one of the two ids.`,
   }),
   nameTaken: (path: ModelPath, what: string, name: string, other: string): Finding => ({
     path,

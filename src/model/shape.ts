@@ -41,8 +41,16 @@ function findingsOf(issue: ZodIssue, root: unknown): Finding[] {
       return [messages.notOneOf(path, String(issue.received), issue.options.map(String), nearest(String(issue.received), issue.options.map(String)))];
     case 'invalid_literal':
       return [messages.notOneOf(path, describe(here), [String(issue.expected)])];
-    case 'invalid_union_discriminator':
-      return [messages.notOneOf(path, String(here), issue.options.map(String), nearest(String(here), issue.options.map(String)))];
+    case 'invalid_union_discriminator': {
+      const options = issue.options.map(String);
+      if (here !== undefined) return [messages.notOneOf(path, String(here), options, nearest(String(here), options))];
+      // `type` is missing, often misspelt: say so, and name the stray keys with the nearest allowed one.
+      const parentPath = path.slice(0, -1);
+      const parent = valueAt(root, parentPath);
+      const allowed = allowedKeys(parentPath, root, true);
+      const stray = parent !== null && typeof parent === 'object' ? Object.keys(parent).filter((k) => !allowed.includes(k)) : [];
+      return [messages.missingKey(path, options.join(' | ')), ...stray.map((k) => messages.unknownKey([...parentPath, k], k, allowed, nearest(k, allowed)))];
+    }
     case 'invalid_union': {
       // The pool forms: follow the branch that matches what the user wrote (a list or a mapping).
       const branch = issue.unionErrors.find((e) => !e.issues.some((i) => i.code === 'invalid_type' && i.path.length === path.length));
@@ -86,9 +94,13 @@ function valueAt(root: unknown, path: ModelPath): unknown {
 }
 
 /** The keys the schema allows at `path`, for "unknown key" findings and their suggestion. */
-function allowedKeys(path: ModelPath, root: unknown): string[] {
+function allowedKeys(path: ModelPath, root: unknown, everyBranch = false): string[] {
   let schema: ZodTypeAny | undefined = modelSchema;
   for (let i = 0; i <= path.length && schema; i++) {
+    if (everyBranch && i === path.length) {
+      const options = discriminatedOptions(schema);
+      if (options) return [...new Set(options.flatMap((o) => Object.keys(o.shape as object)))];
+    }
     schema = unwrap(schema, valueAt(root, path.slice(0, i)));
     if (i === path.length) break;
     const seg = path[i]!;
@@ -98,6 +110,12 @@ function allowedKeys(path: ModelPath, root: unknown): string[] {
     else return [];
   }
   return schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
+}
+
+/** The branches of a discriminated union, through optional/default wrappers; null for any other schema. */
+function discriminatedOptions(schema: ZodTypeAny): z.ZodObject<z.ZodRawShape>[] | null {
+  while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = (schema instanceof z.ZodOptional ? schema.unwrap() : schema._def.innerType) as ZodTypeAny;
+  return schema instanceof z.ZodDiscriminatedUnion ? (schema.options as z.ZodObject<z.ZodRawShape>[]) : null;
 }
 
 /** Look through optional/default/refine wrappers, and pick the union branch that fits the value. */

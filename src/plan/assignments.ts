@@ -78,14 +78,15 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
     }
   }
 
-  // Attribute files are named project-domain[-workflow]; hyphens in names could make two collide.
+  // Attribute files are named project-domain[-workflow]; hyphens in names could make two collide, and
+  // so could workflows that differ only in case, on the file systems of macOS and Windows.
   const files = new Map<string, string>();
   for (const a of out) {
     if (!a.file) continue;
-    const other = files.get(a.file);
+    const other = files.get(a.file.toLowerCase());
     const who = `${a.project}/${a.domain}${a.workflow ? `/${a.workflow}` : ''}`;
     if (other !== undefined && other !== who) findings.push(messages.nameTaken(['poolAssignments'], 'attribute file name', a.file, other));
-    else files.set(a.file, who);
+    else files.set(a.file.toLowerCase(), who);
   }
   return out.sort(
     (a, b) => cmp(a.project, b.project) || cmp(a.domain, b.domain) || cmp(a.workflow ?? '', b.workflow ?? ''),

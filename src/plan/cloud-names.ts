@@ -8,8 +8,11 @@ const GCP_FORBIDDEN = ['google', 'null', 'undefined', 'ssl'];
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
+/** Terraform reads `${` and `%{` in any string of its JSON as an expression or a directive. */
+export const TERRAFORM_TEMPLATE = /[$%]\{/;
+
 export const RULES = {
-  awsAccountName: '1-50 printable characters',
+  awsAccountName: '1-50 printable characters, without "${" or "%{" (Terraform would read them as an expression)',
   email: 'a valid address of 6-64 characters',
   gcpProjectId: '6-30 of a-z, 0-9 and "-", starting with a letter, not ending with "-", without google, null, undefined or ssl',
   gcpDisplayName: '4-30 letters, digits, spaces and \' " - !',
@@ -18,7 +21,7 @@ export const RULES = {
 } as const;
 
 export function checkAwsAccountName(name: string): string | null {
-  return name.length >= 1 && name.length <= LIMITS.awsAccountName && /^[\x20-\x7E]+$/.test(name) ? null : RULES.awsAccountName;
+  return name.length >= 1 && name.length <= LIMITS.awsAccountName && /^[\x20-\x7E]+$/.test(name) && !TERRAFORM_TEMPLATE.test(name) ? null : RULES.awsAccountName;
 }
 
 export function checkEmail(email: string): string | null {

@@ -1,7 +1,7 @@
 // resolve(model) -> plan: pure, no cdktf, no I/O. Rules 3-6 are found here because they need the
 // resolved names, storage groups and assignments; the plan is returned only when nothing is wrong.
 import type { Finding } from '../model/findings';
-import type { Model } from '../model/schema';
+import type { GcpSettings, Model } from '../model/schema';
 import { resolveAssignments } from './assignments';
 import { planStacks } from './stacks';
 import { resolveStorage } from './storage-groups';
@@ -43,8 +43,14 @@ export function resolve(model: Model): Resolution {
     stacks: planStacks(units, storage.groups),
     warnings,
     aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,
-    gcp: units.some((u) => u.cloud === 'gcp') ? (model.gcp ?? null) : null,
+    gcp: units.some((u) => u.cloud === 'gcp') && model.gcp ? orderedGcp(model.gcp) : null,
     backend: model.backend,
   };
   return { plan, findings };
+}
+
+/** The order of services and labels in the model means nothing, so the plan (and plan.json) must not keep it. */
+function orderedGcp(gcp: GcpSettings): GcpSettings {
+  const labels = Object.fromEntries(Object.entries(gcp.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { ...gcp, services: [...new Set(gcp.services)].sort(), labels };
 }

@@ -71,6 +71,11 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
         if (bad) findings.push(messages.nameInvalid(namePath, 'derived AWS account name', name, bad, 'Change naming.aws.'));
       }
       claim('aws-name', name, u.key, namePath, 'AWS account name');
+      if (override.existingId !== undefined) {
+        const other = taken.get(`aws-id:${override.existingId}`);
+        if (other !== undefined) findings.push(messages.adoptedTwice(['accounts', u.key, 'existingId'], override.existingId, other));
+        else taken.set(`aws-id:${override.existingId}`, u.key);
+      }
 
       let email = '';
       if (override.email !== undefined) {

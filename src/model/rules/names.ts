@@ -1,7 +1,7 @@
 // Rule 1: names. Domains, projects, clusters and pools become Kubernetes namespaces, file names,
 // script arguments and cloud names, so they are DNS labels; workflows are never paths.
 import { formatPath, type Finding, type ModelPath } from '../findings';
-import { DNS_LABEL_RULE, WORKFLOW_RULE, messages } from '../messages';
+import { DNS_LABEL_RULE, WORKFLOW_END_RULE, WORKFLOW_RULE, messages } from '../messages';
 import type { Model } from '../schema';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -37,7 +37,10 @@ export function checkNames(model: Names): Finding[] {
   for (const c of Object.keys(model.clusters)) if (!isDnsLabel(c)) out.push({ ...messages.badName(['clusters', c], 'cluster', c, DNS_LABEL_RULE), at: 'key' });
   for (const p of Object.keys(model.clusterPools)) if (!isDnsLabel(p)) out.push({ ...messages.badName(['clusterPools', p], 'cluster pool', p, DNS_LABEL_RULE), at: 'key' });
   model.poolAssignments.forEach((a, i) => {
-    if (a.workflow !== undefined && !isWorkflowName(a.workflow)) out.push(messages.badName(['poolAssignments', i, 'workflow'], 'workflow', a.workflow, WORKFLOW_RULE));
+    if (a.workflow === undefined) return;
+    if (!isWorkflowName(a.workflow)) out.push(messages.badName(['poolAssignments', i, 'workflow'], 'workflow', a.workflow, WORKFLOW_RULE));
+    // `{project}-{domain}-{workflow}.yaml` would hold "..", which no file name of the output may.
+    else if (a.workflow.endsWith('.')) out.push(messages.badName(['poolAssignments', i, 'workflow'], 'workflow', a.workflow, WORKFLOW_END_RULE));
   });
 
   // Every project-domain pair is a Kubernetes namespace `{project}-{domain}`.
@@ -48,8 +51,7 @@ export function checkNames(model: Names): Finding[] {
   const longestDomain = Object.keys(model.domains).reduce((a, b) => (b.length > a.length ? b : a), '');
   for (const [p, path] of projects) if (p.length + longestDomain.length + 1 > 63 && isDnsLabel(p)) out.push(messages.namespaceTooLong(path, p, longestDomain));
 
-  out.push(...duplicates(projects, 'project'));
-  return out;
+  return out.concat(duplicates(projects, 'project'));
 }
 
 function duplicates(entries: readonly [string, ModelPath][], what: string): Finding[] {
