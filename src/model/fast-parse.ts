@@ -14,11 +14,11 @@ import { MAX_MODEL_BYTES } from './load';
  * What only the positioned path reads right: anchors, aliases, tags, directives, merge keys,
  * explicit (`? `) and flow-collection (`[a]: `) keys, binary numbers, NUL and replacement characters.
  */
-const NOT_PLAIN = /[&*!%\u0000\uFFFD]|<<|(^|[\s{,])\?(\s|$)|[\]}]\s*:|\b0b[01]/m;
+const NOT_PLAIN = /[&*!%\uFFFD]|<<|(^|[\s{,])\?(\s|$)|[\]}]\s*:|\b0b[01]/m;
 
 /** The model's value, or undefined when the text is not plain enough (or not valid) for the fast path. */
 export function fastValue(text: string): unknown {
-  if (text.length > MAX_MODEL_BYTES || NOT_PLAIN.test(text)) return undefined;
+  if (text.length > MAX_MODEL_BYTES || text.includes('\u0000') || NOT_PLAIN.test(text)) return undefined;
   try {
     return load(text, { schema: CORE_SCHEMA, json: false });
   } catch {
