@@ -80,6 +80,10 @@ const poolLong = z
     bucketAccount: z.string().optional(),
     retentionDays: z.number().int().positive().optional(),
     fastRegistration: z.enum(FAST_REGISTRATION).optional(),
+    /** Pin the storage group's name (its stack and bucket): default the group's first pool by name. */
+    storageGroup: z.string().optional(),
+    /** Region (AWS) / location (GCP) of the group's buckets: default the cloud's region. */
+    bucketRegion: z.string().optional(),
   })
   .strict();
 

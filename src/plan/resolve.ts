@@ -18,7 +18,7 @@ export function resolve(model: Model): Resolution {
   const findings: Finding[] = [];
   const warnings: PlanWarning[] = [];
   const { units, shortened: shortNames } = resolveUnits(model, findings);
-  const storage = resolveStorage(model, units, findings);
+  const storage = resolveStorage(model, units, findings, warnings);
   const assignments = resolveAssignments(model, storage.pools, findings, warnings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened].sort(
     (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),

@@ -1,14 +1,16 @@
 // Rule 4: one metadata bucket per cluster pool, and the seed's sharing rule. Pools that share a
 // cluster must share its bucket, so they form a storage group; clusters that share no pool must
 // never end up in one group. Each group's bucket lives in its clusters' account (or bucketAccount).
-import type { Finding, ModelPath } from '../model/findings';
-import { messages } from '../model/messages';
+import { formatPath, type Finding, type ModelPath } from '../model/findings';
+import { DNS_LABEL_RULE, messages } from '../model/messages';
+import { isDnsLabel } from '../model/rules/names';
+import { isRegion } from '../model/rules/settings';
 import { poolClusters } from '../model/rules/references';
 import type { Cloud, Model } from '../model/schema';
 import { LIMITS, checkGcsBucket, checkS3Bucket } from './cloud-names';
 import { render } from './units';
 import { shorten } from './shorten';
-import type { ClusterPlan, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
+import type { ClusterPlan, PlanWarning, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
 
 export interface ResolvedStorage {
   readonly clusters: ClusterPlan[];
@@ -19,12 +21,12 @@ export interface ResolvedStorage {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The pool a group is named after: the first by name, `default` only when it is alone. */
+/** The pool a group is named after unless it pins a name: the first by name, `default` only when it is alone. */
 export function groupNameOf(pools: readonly string[]): string {
   return [...pools].sort(byName).find((p) => p !== 'default') ?? 'default';
 }
 
-export function resolveStorage(model: Model, units: readonly Unit[], findings: Finding[]): ResolvedStorage {
+export function resolveStorage(model: Model, units: readonly Unit[], findings: Finding[], warnings: PlanWarning[]): ResolvedStorage {
   const unitByKey = new Map(units.map((u) => [u.key, u]));
   const poolNames = Object.keys(model.clusterPools).sort(byName);
   const clusterNames = Object.keys(model.clusters).sort(byName);
@@ -68,11 +70,28 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
   const shortened: ShortenedName[] = [];
   const groupOfPool = new Map<string, StorageGroup>();
   const bucketOwner = new Map<string, string>();
+  const groupNames = new Map<string, readonly string[]>();
   for (const pools of groupPools.values()) {
-    const name = groupNameOf(pools);
-    const groupPath: ModelPath = ['clusterPools', name];
     const clusters = [...new Set(pools.flatMap((p) => members.get(p)!))].sort(byName);
     if (clusters.length === 0) continue;
+    /** A long-form key set on some pools of the group: the first (pool, value), and a finding if they disagree. */
+    const setting = <K extends 'bucketAccount' | 'retentionDays' | 'fastRegistration' | 'storageGroup' | 'bucketRegion'>(key: K) => {
+      const values = new Map<string, string>();
+      for (const p of pools) {
+        const spec = model.clusterPools[p]!;
+        if (!Array.isArray(spec) && spec[key] !== undefined) values.set(p, String(spec[key]));
+      }
+      if (new Set(values.values()).size > 1)
+        findings.push(messages.groupSettingConflict(['clusterPools', [...values.keys()][1]!, key], key, [...values].map(([p, v]) => `${p}: ${v}`).join('; ')));
+      return [...values.entries()][0];
+    };
+    // A pinned name survives pools that join later and sort first; without one, the first pool names it.
+    const pinned = setting('storageGroup');
+    const name = pinned?.[1] ?? groupNameOf(pools);
+    if (pinned && !isDnsLabel(name)) findings.push(messages.badName(['clusterPools', pinned[0], 'storageGroup'], 'storage group', name, DNS_LABEL_RULE));
+    const groupPath: ModelPath = pinned ? ['clusterPools', pinned[0], 'storageGroup'] : ['clusterPools', name];
+    if (groupNames.has(name)) findings.push(messages.nameTaken(groupPath, 'storage group name', name, `the group of ${groupNames.get(name)!.join(', ')}`));
+    else groupNames.set(name, pools);
     checkSharing(clusters, pools, members, poolsOf, findings);
 
     const clouds = new Map<Cloud, string[]>();
@@ -84,16 +103,6 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
       findings.push(messages.groupSpansClouds(groupPath, pools, [...clouds].map(([cl, cs]) => `${cl}: ${cs.join(', ')}`).join('; ')));
     const cloud: Cloud = [...clouds.keys()][0] ?? 'aws';
 
-    const setting = <K extends 'bucketAccount' | 'retentionDays' | 'fastRegistration'>(key: K) => {
-      const values = new Map<string, string>();
-      for (const p of pools) {
-        const spec = model.clusterPools[p]!;
-        if (!Array.isArray(spec) && spec[key] !== undefined) values.set(p, String(spec[key]));
-      }
-      if (new Set(values.values()).size > 1)
-        findings.push(messages.groupSettingConflict(['clusterPools', [...values.keys()][1]!, key], key, [...values].map(([p, v]) => `${p}: ${v}`).join('; ')));
-      return [...values.entries()][0];
-    };
     const clusterUnits = [...new Set(clusters.map(clusterUnit))].filter((k) => unitByKey.has(k)).sort(byName);
     const bucketAccount = setting('bucketAccount');
     let homeUnit = clusterUnits[0] ?? '';
@@ -125,7 +134,18 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
       else bucketOwner.set(b, name);
     }
 
-    const homeClusters = clusters.filter((c) => clusterUnit(c) === homeUnit);
+    // The cloud's region unless pinned: a default taken from the clusters would move the bucket
+    // (a replacement) whenever a cluster in another region joins the group.
+    const bucketRegion = setting('bucketRegion');
+    const region = bucketRegion?.[1] ?? defaultRegion(cloud);
+    if (bucketRegion && !isRegion(cloud, region))
+      findings.push(messages.invalidValue(['clusterPools', bucketRegion[0], 'bucketRegion'], JSON.stringify(region), `a ${cloud.toUpperCase()} region`, 'Use a region code of the clusters\' cloud.'));
+    const elsewhere = clusters.filter((c) => clusterRegion(c) !== region);
+    if (elsewhere.length > 0)
+      warnings.push({
+        path: formatPath(groupPath),
+        message: `the bucket of storage group ${name} is in ${region} but ${elsewhere.map((c) => `${c} runs in ${clusterRegion(c)}`).join(', ')}: set bucketRegion to keep metadata next to the clusters`,
+      });
     const group: StorageGroup = {
       name,
       pools,
@@ -133,7 +153,7 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
       cloud,
       homeUnit,
       accessUnits: clusterUnits.filter((k) => k !== homeUnit),
-      region: homeClusters.length > 0 ? clusterRegion(homeClusters[0]!) : defaultRegion(cloud),
+      region,
       bucket,
       fastRegistrationBucket,
       retentionDays: retention ? Number(retention[1]) : null,

@@ -1,7 +1,8 @@
-// Additions that DESIGN section 7 promises are harmless but that, today, replace a bucket: a pool
-// that joins a storage group and sorts first renames the group (and its bucket); a cluster that joins
-// a pool and sorts first moves the bucket's region. Until the design settles how a bucket keeps its
-// name and region, `diff` must refuse these; the promise itself is pinned as a todo.
+// Additions and storage groups (DESIGN section 7). A bucket's region defaults to the cloud's, so a
+// cluster that joins a pool never moves it. A group's default name is its first pool's, and no
+// order-free rule can keep that name for every pool that may join later (with {a} then +b and {b}
+// then +a, one of the two renames); so a pool that joins and sorts first renames the group unless
+// the group pins its name with `storageGroup`, and `diff` refuses the unpinned rename.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,21 +49,28 @@ function diffCli(base: string, next: string) {
   return runCli(['diff', '--base', 'base.yaml', '-m', 'next.yaml'], { cwd: dir });
 }
 
-describe('additions that replace a bucket today', () => {
-  it("fails diff with exit 3 when a pool joins `default`'s storage group and renames its bucket", () => {
+/** The same addition, with the joining pool keeping the group's name. */
+const WITH_PINNED_POOL = BASE.replace('  default: [shared]\n', '  default: [shared]\n  on-demand-cp: { clusters: [shared], storageGroup: default }\n');
+
+describe('additions and storage groups', () => {
+  it("fails diff with exit 3 when a pool joins `default`'s storage group unpinned and renames its bucket", () => {
     const r = diffCli(BASE, WITH_ON_DEMAND_POOL);
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /destroyed bucket acme-default-metadata \(storage group default\)/);
   });
 
-  it('fails diff with exit 3 when a cluster that sorts first moves its pool bucket to another region', () => {
-    const r = diffCli(BASE, WITH_EARLIER_CLUSTER);
-    assert.equal(r.code, 3, r.stderr);
-    assert.match(r.stderr, /replaced bucket acme-prod-cp-metadata \(storage group prod-cp\)/);
+  it('keeps the bucket when the joining pool pins the storage group name', () => {
+    const r = diffCli(BASE, WITH_PINNED_POOL);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(diffPlans(planOf({ yaml: BASE }), planOf({ yaml: WITH_PINNED_POOL })).destructive, false);
+    assert.deepEqual(planOf({ yaml: WITH_PINNED_POOL }).storageGroups.find((g) => g.pools.includes('on-demand-cp'))?.bucket, 'acme-default-metadata');
   });
 
-  it('keeps every bucket when a pool or a cluster is added (DESIGN section 7)', { todo: 'src/plan/storage-groups.ts names a group after its first pool and places its bucket in its first cluster\'s region' }, () => {
-    assert.equal(diffPlans(planOf({ yaml: BASE }), planOf({ yaml: WITH_ON_DEMAND_POOL })).destructive, false);
-    assert.equal(diffPlans(planOf({ yaml: BASE }), planOf({ yaml: WITH_EARLIER_CLUSTER })).destructive, false);
+  it('keeps the bucket and its region when a cluster in another region joins a pool, and warns', () => {
+    const r = diffCli(BASE, WITH_EARLIER_CLUSTER);
+    assert.equal(r.code, 0, r.stderr);
+    const plan = planOf({ yaml: WITH_EARLIER_CLUSTER });
+    assert.equal(plan.storageGroups.find((g) => g.name === 'prod-cp')?.region, 'us-east-1');
+    assert.ok(plan.warnings.some((w) => /bucket of storage group prod-cp is in us-east-1 but a-prod runs in eu-west-1, prod runs in us-west-2: set bucketRegion/.test(w.message)), JSON.stringify(plan.warnings));
   });
 });

@@ -20,6 +20,11 @@ const GCP_LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
 const TERRAFORM_TEXT = { test: (s: string) => !/[$%]\{/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) };
 
 /** Placeholders each template may use. */
+/** A region code of the cloud (format only: the list of regions changes). */
+export function isRegion(cloud: 'aws' | 'gcp', region: string): boolean {
+  return (cloud === 'aws' ? AWS_REGION : GCP_REGION).test(region);
+}
+
 export const TEMPLATE_PLACEHOLDERS = {
   aws: ['org'],
   gcp: ['org'],
