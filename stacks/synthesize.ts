@@ -1,8 +1,10 @@
 // Synthesis of a plan into an output directory: the Terraform of every stack (cdktf's layout:
 // `stacks/<stack>/cdk.tf.json` and `manifest.json`) and the files Union needs under `union/`.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { TerraformResource } from 'cdktf';
+import { APPLY_SCRIPT_FILE } from '../src/outputs/apply-script';
 import { renderUnionFiles } from '../src/outputs/files';
 import type { RenderOptions } from '../src/outputs/header';
 import type { Plan } from '../src/plan/types';
@@ -43,13 +45,16 @@ const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
  * Synthesizes into a staging directory beside `outdir`, then swaps it in: a failed synthesis leaves
  * `outdir` as it was (never half-written output that looks complete), and nothing of an earlier
  * model lingers. Terraform's working files of the stacks that still exist are carried over.
+ * Staging directories that killed runs left beside `outdir` are removed first.
  * The caller checks that `outdir` is ours to replace.
  */
 export function synthesizeInto(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), `.${path.basename(outdir)}.synth-`));
+  removeStaleStaging(outdir);
+  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
   try {
-    const fresh = path.join(staging, 'out');
+    fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
+    const fresh = path.join(staging, STAGING_NEW);
     fs.mkdirSync(fresh);
     const summary = synthesizePlan(plan, fresh, options);
     replaceDir(outdir, fresh, staging, summary.stacks);
@@ -59,52 +64,112 @@ export function synthesizeInto(plan: Plan, outdir: string, options: RenderOption
   }
 }
 
+/** In a staging directory: the new output, the previous one while they are swapped, and which process is using it. */
+const STAGING_NEW = 'out';
+const STAGING_PREVIOUS = 'previous';
+const STAGING_OWNER = 'owner';
+
+const stagingPrefix = (outdir: string): string => `.${path.basename(outdir)}.synth-`;
+
+/** Staging directory names beside `outdir`: our prefix and the six characters mkdtemp adds, nothing else. */
+function stagingName(outdir: string): RegExp {
+  return new RegExp(`^${stagingPrefix(outdir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[A-Za-z0-9]{6}$`);
+}
+
+/**
+ * Where `file` is or was in `outdir` when it lies in one of its staging directories (an error names
+ * the staging path; the user knows `outdir`); any other path as it is.
+ */
+export function outputPathOf(file: string, outdir: string): string {
+  const [top, inner, ...rest] = path.relative(path.dirname(outdir), file).split(path.sep);
+  const staged = top !== undefined && stagingName(outdir).test(top) && (inner === STAGING_NEW || inner === STAGING_PREVIOUS);
+  return staged ? path.join(outdir, ...rest) : file;
+}
+
+/**
+ * A killed synth leaves its staging directory behind. Removes those beside `outdir`: directories
+ * (never a symlink, never followed) named exactly like ours, whose owner is gone. One a running synth
+ * owns may hold the previous output while it is swapped, so it is left alone.
+ */
+function removeStaleStaging(outdir: string): void {
+  const parent = path.dirname(outdir);
+  const name = stagingName(outdir);
+  for (const entry of fs.readdirSync(parent, { withFileTypes: true })) {
+    const staging = path.join(parent, entry.name);
+    if (!name.test(entry.name) || !entry.isDirectory() || isOwnerRunning(staging)) continue;
+    try {
+      fs.rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // Another user's, say: hidden and harmless, and no reason to fail this run.
+    }
+  }
+}
+
+/** Whether the synth that created `staging` may still be running: unknown owners on other hosts count as running. */
+function isOwnerRunning(staging: string): boolean {
+  let owner: string;
+  try {
+    owner = fs.readFileSync(path.join(staging, STAGING_OWNER), 'utf8');
+  } catch {
+    return false; // killed before it wrote its owner (nothing was parked in it yet)
+  }
+  const [host, pid] = owner.trim().split(' ');
+  if (host !== os.hostname()) return true;
+  const id = Number(pid);
+  if (!Number.isSafeInteger(id) || id <= 0) return false;
+  try {
+    process.kill(id, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
+  }
+}
+
 function replaceDir(outdir: string, fresh: string, staging: string, stacks: readonly string[]): void {
   if (!fs.existsSync(outdir)) {
     fs.renameSync(fresh, outdir);
     return;
   }
   // Park the previous output in the staging directory, which goes away whatever happens next.
-  const previous = path.join(staging, 'previous');
+  const previous = path.join(staging, STAGING_PREVIOUS);
   fs.renameSync(outdir, previous);
-  const carried = moveWorkingFiles(previous, fresh, stacks);
   try {
+    moveWorkingFiles(previous, fresh, stacks);
     fs.renameSync(fresh, outdir);
   } catch (err) {
-    moveWorkingFiles(fresh, previous, carried);
+    // Put the previous output back whole, with the working files that had already moved.
+    moveWorkingFiles(fresh, previous, stacks);
     fs.renameSync(previous, outdir);
     throw err;
   }
 }
 
-/** Moves Terraform's working files of `stacks` from one output to the other; returns the stacks that had some. */
-function moveWorkingFiles(from: string, to: string, stacks: readonly string[]): string[] {
-  const moved: string[] = [];
+/** Moves Terraform's working files of `stacks` from one output to the other. */
+function moveWorkingFiles(from: string, to: string, stacks: readonly string[]): void {
   for (const stack of stacks) {
     for (const name of TERRAFORM_WORKING_FILES) {
       const source = path.join(from, 'stacks', stack, name);
-      if (!fs.existsSync(source)) continue;
-      fs.renameSync(source, path.join(to, 'stacks', stack, name));
-      if (moved.at(-1) !== stack) moved.push(stack);
+      if (fs.existsSync(source)) fs.renameSync(source, path.join(to, 'stacks', stack, name));
     }
   }
-  return moved;
 }
+
+/** Union files meant to be run (`./apply-cluster-pool-attributes.sh`); the others are not executable. */
+const EXECUTABLE_FILES: ReadonlySet<string> = new Set([APPLY_SCRIPT_FILE]);
 
 /**
  * Replaces `dir` with exactly `files` (relative path -> content), so no file of an earlier model
  * lingers: an old attribute file left behind could still be applied. Paths must stay inside `dir`.
+ * Modes are 0755 for scripts and 0644 for the rest, narrowed by the umask as usual.
  */
 export function writeUnionFiles(files: ReadonlyMap<string, string>, dir: string): string[] {
   const written = [...files.keys()].sort();
   for (const rel of written) checkRelativePath(rel);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const rel of written) {
-    const file = path.join(dir, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, files.get(rel)!);
-  }
+  const targets = written.map((rel) => ({ rel, file: path.join(dir, ...rel.split('/')) }));
+  // Each directory once: thousands of attribute files share one.
+  for (const parent of new Set([dir, ...targets.map((t) => path.dirname(t.file))])) fs.mkdirSync(parent, { recursive: true });
+  for (const { rel, file } of targets) fs.writeFileSync(file, files.get(rel)!, { mode: EXECUTABLE_FILES.has(rel) ? 0o755 : 0o644 });
   return written;
 }
 

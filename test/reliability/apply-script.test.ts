@@ -3,7 +3,7 @@
 // arguments arrive intact whatever they hold, and the script stops at the first failure.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -140,9 +140,31 @@ describe('apply-cluster-pool-attributes.sh against a stub uctl', () => {
     assert.equal(r.stderr.match(/uctl failed/g)?.length, 1, 'it stops at the first file');
   });
 
-  it('is executable, so it runs as ./apply-cluster-pool-attributes.sh', { todo: 'stacks/synthesize.ts writes every union file with mode 0644' }, () => {
-    const { union } = setUp(models[0]![1]);
-    const mode = spawnSync('stat', ['-c', '%a', path.join(union, 'apply-cluster-pool-attributes.sh')], { encoding: 'utf8' }).stdout.trim();
-    assert.match(mode, /^7[57][57]$/);
+  it('is executable, so it runs as ./apply-cluster-pool-attributes.sh, and no other file is', () => {
+    const { root, union } = setUp(models[0]![1]);
+    const script = path.join(union, 'apply-cluster-pool-attributes.sh');
+    // 0755 and 0644 as the umask allows (exactly those under the usual 022 and 002).
+    const probe = path.join(root, 'umask-probe');
+    writeFileSync(probe, '', { mode: 0o777 });
+    const allowed = statSync(probe).mode & 0o777;
+    assert.equal(statSync(script).mode & 0o777, 0o755 & allowed);
+    assert.equal(statSync(script).mode & 0o700, 0o700, 'the owner may run it');
+    const others = walkFiles(union).filter((f) => f !== script);
+    assert.ok(others.length >= 5, `${others.length} other files`);
+    for (const file of others) assert.equal(statSync(file).mode & 0o777, 0o644 & allowed, file);
+    const log = path.join(root, 'direct.log');
+    const r = spawnSync('./apply-cluster-pool-attributes.sh', ['--force'], {
+      cwd: union,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${path.join(root, 'bin')}:${process.env.PATH}`, UCTL_LOG: log, UCTL_COUNT: `${log}.n` },
+    });
+    assert.equal(r.error, undefined, 'it is run directly, not through bash');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(`${log}.n`, 'utf8').trim(), String(readdirSync(path.join(union, 'cluster-pool-attributes')).length));
   });
 });
+
+/** Every file under `dir`, as full paths. */
+function walkFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}

@@ -2,10 +2,10 @@
 // symlink or a directory it does not own, and never leaving half an output that looks complete.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import fs, { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, mock } from 'node:test';
 import { main } from '../../src/cli/main';
 import { compileText } from '../../src/compile';
 import * as files from '../../src/outputs/files';
@@ -121,17 +121,77 @@ describe('synth output directory', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
-  it('fails with a usage error, not an internal error, when DIR cannot be written or sits under a file', { todo: 'src/cli/commands/synth.ts reports EACCES and ENOTDIR as "internal error" (exit 70)' }, () => {
+  it('fails with a usage error naming the directory and the reason when DIR cannot be written or sits under a file', { skip: !canDropRoot && 'running as root without setpriv' }, () => {
     const dir = sandbox();
     const model = withModel(dir);
     mkdirSync(path.join(dir, 'locked'), { mode: 0o555 });
     writeFileSync(path.join(dir, 'file'), '');
-    const locked = asNobody(['synth', '-m', model, '-o', path.join(dir, 'locked', 'out')], dir);
-    assert.equal(locked.status, 2, locked.stderr);
-    assert.doesNotMatch(locked.stderr, /internal error/);
-    const underFile = runCli(['synth', '-m', model, '-o', path.join(dir, 'file', 'out')], { cwd: dir });
-    assert.equal(underFile.code, 2, underFile.stderr);
-    assert.doesNotMatch(underFile.stderr, /internal error/);
+    const before = snapshot(dir);
+    const expectUsageError = (stderr: string, message: string) =>
+      assert.equal(stderr, `union-isolation synth: ${message}; choose another directory\nUsage: union-isolation synth [-m MODEL] [-o DIR]\n`);
+    const locked = path.join(dir, 'locked', 'out');
+    for (const out of [locked, path.join(locked, 'deeper')]) {
+      const r = asNobody(['synth', '-m', model, '-o', out], dir);
+      assert.equal(r.status, 2, r.stderr);
+      expectUsageError(r.stderr, `cannot write output directory '${out}': permission denied ('${path.join(dir, 'locked')}')`);
+    }
+    const cases: [string, string][] = [
+      ['file/out', "cannot write output directory 'file/out': not a directory ('file')"],
+      ['file/a/b', "cannot write output directory 'file/a/b': not a directory ('file')"],
+      [path.join(dir, 'file', 'out'), `cannot write output directory '${path.join(dir, 'file', 'out')}': not a directory ('${path.join(dir, 'file')}')`],
+    ];
+    for (const [out, message] of cases) {
+      const r = runCli(['synth', '-m', model, '-o', out], { cwd: dir });
+      assert.equal(r.code, 2, r.stderr);
+      expectUsageError(r.stderr, message);
+    }
+    assert.deepEqual(snapshot(dir), before);
+  });
+
+  it('fails with a usage error when writing fails midway, leaving the previous output exactly as it was', { skip: !canDropRoot && 'running as root without setpriv' }, () => {
+    const dir = sandbox();
+    const model = withModel(dir);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chownSync(dir, 65534, 65534);
+    assert.equal(asNobody(['synth', '-m', model, '-o', 'out'], dir).status, 0);
+    // terraform init's files in two stacks; the second one's directory may not be written, so moving
+    // them into the new output fails after the first has moved.
+    const stacks = readdirSync(path.join(dir, 'out', 'stacks')).sort();
+    const [first, last] = [stacks[0]!, stacks.at(-1)!];
+    for (const stack of [first, last]) mkdirSync(path.join(dir, 'out', 'stacks', stack, '.terraform'));
+    if (asRoot) for (const stack of [first, last]) chownSync(path.join(dir, 'out', 'stacks', stack, '.terraform'), 65534, 65534);
+    chmodSync(path.join(dir, 'out', 'stacks', last), 0o555);
+    const before = snapshot(dir);
+    const r = asNobody(['synth', '-m', model, '-o', 'out'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.ok(
+      r.stderr.startsWith(`union-isolation synth: cannot write output directory 'out': permission denied ('out/stacks/${last}/.terraform'); choose another directory\n`),
+      r.stderr,
+    );
+    assert.deepEqual(snapshot(dir), before, 'the previous output with its working files, and no staging directory');
+  });
+
+  it('fails with a usage error when the disk fills up, leaving the previous output exactly as it was', async () => {
+    const dir = sandbox();
+    const model = withModel(dir);
+    assert.equal(runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir }).code, 0);
+    const before = snapshot(dir);
+    // A write to an open file fails, as write(2) does on a full disk: the error names no path.
+    const original = fs.writeFileSync;
+    const full = mock.method(fs, 'writeFileSync', (file: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
+      if (String(file).endsWith(`${path.sep}plan.json`)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      original(file, data, options);
+    });
+    const err: string[] = [];
+    let code: number;
+    try {
+      code = await main(['synth', '-m', model, '-o', 'out'], { cwd: dir, stdout: () => {}, stderr: (t) => err.push(t) });
+    } finally {
+      full.mock.restore();
+    }
+    assert.equal(code, 2, err.join(''));
+    assert.match(err.join(''), /^union-isolation synth: cannot write output directory 'out': no space left on device \('out'\); choose another directory\n/);
+    assert.deepEqual(snapshot(dir), before);
   });
 
   it('writes nothing outside DIR: not beside it, not in the working directory, HOME or TMPDIR', () => {
@@ -216,14 +276,48 @@ describe('synth output directory', () => {
     assert.ok(outcomes.has('previous'), `the kills all came too late to interrupt: ${[...outcomes]}`);
   });
 
-  it('cleans up the staging directory a killed synth left behind', { todo: 'synthesizeInto never removes a .DIR.synth-* sibling left by a killed run' }, () => {
+  it('cleans up the staging directories killed synths left behind, and nothing else', () => {
     const dir = sandbox();
     const model = withModel(dir);
-    mkdirSync(path.join(dir, '.out.synth-AbCdEf', 'out'), { recursive: true });
+    const elsewhere = sandbox();
+    writeFileSync(path.join(elsewhere, 'precious'), 'keep');
+    // Killed runs: before they wrote their owner, and with an owner that is gone (a pid no process has).
+    mkdirSync(path.join(dir, '.out.synth-AbCdEf', 'out', 'stacks'), { recursive: true });
+    mkdirSync(path.join(dir, '.out.synth-012345', 'previous'), { recursive: true });
+    writeFileSync(path.join(dir, '.out.synth-012345', 'owner'), `${hostname()} ${deadPid()}\n`);
+    // Not stale: a running synth's (this process stands in for it), one from another host.
+    mkdirSync(path.join(dir, '.out.synth-Runnin', 'previous'), { recursive: true });
+    writeFileSync(path.join(dir, '.out.synth-Runnin', 'owner'), `${hostname()} ${process.pid}\n`);
+    mkdirSync(path.join(dir, '.out.synth-Remote'));
+    writeFileSync(path.join(dir, '.out.synth-Remote', 'owner'), `not-${hostname()} 1\n`);
+    // Not ours: a symlink, a file, other names.
+    symlinkSync(elsewhere, path.join(dir, '.out.synth-Linked'));
+    writeFileSync(path.join(dir, '.out.synth-AFile0'), 'mine');
+    for (const other of ['.out.synth-toolong', '.out.synth-short', '.out.synth-Ab.dEf', '.other.synth-AbCdEf', '.out.synth-AbCdEf.bak', 'out.synth-AbCdEf']) {
+      mkdirSync(path.join(dir, other));
+    }
+    const before = snapshot(dir);
     assert.equal(runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir }).code, 0);
-    assert.deepEqual(readdirSync(dir).sort(), ['model.yaml', 'out']);
+    const stale = (k: string) => k.startsWith('.out.synth-AbCdEf/') || k.startsWith('.out.synth-012345/');
+    const expected = [...before].filter(([k]) => !stale(k));
+    const after = [...snapshot(dir)].filter(([k]) => !k.startsWith('out/'));
+    assert.deepEqual(new Map(after), new Map(expected), 'only the stale staging directories are gone');
+    assert.deepEqual(snapshot(elsewhere), new Map([['precious', 'keep']]));
+    assertComplete(path.join(dir, 'out'), MINIMAL_DOMAIN);
   });
 });
+
+/** A pid no process has now (the highest ones are rarely in use; checked). */
+function deadPid(): number {
+  for (let pid = 4_194_000; pid > 4_000_000; pid--) {
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+    }
+  }
+  throw new Error('no free pid found');
+}
 
 /** About 150 units in project isolation: long enough to synthesize that a kill lands in the middle. */
 const BIG_SPEC: ModelSpec = {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, mock } from 'node:test';
 import type { Plan } from '../../src/plan/types';
 import { synthesizeInto, synthesizePlan, writeUnionFiles } from '../../stacks/synthesize';
 import { fixturePath, planOf, ROOT, runCli } from '../helpers';
@@ -76,6 +76,27 @@ describe('synthesizePlan', () => {
       assert.throws(() => writeUnionFiles(new Map([[bad, 'x']]), dir), /not a plain relative path/, bad);
     }
     assert.equal(existsSync(dir), false, 'nothing is written when any path is bad');
+  });
+
+  it('creates each directory once, and makes the apply script executable and nothing else', () => {
+    const dir = path.join(tmp(), 'union');
+    const attributes = Array.from({ length: 50 }, (_, i): [string, string] => [`cluster-pool-attributes/p${i}-development.yaml`, 'x']);
+    const union = new Map([...attributes, ['apply-cluster-pool-attributes.sh', '#!/usr/bin/env bash\n'], ['helm/a.values.yaml', 'x'], ['review.md', 'x']]);
+    const mkdir = mock.method(fs, 'mkdirSync');
+    try {
+      writeUnionFiles(union, dir);
+    } finally {
+      mkdir.mock.restore();
+    }
+    const created = mkdir.mock.calls.map((c) => path.relative(dir, String(c.arguments[0])));
+    assert.deepEqual(created.sort(), ['', 'cluster-pool-attributes', 'helm']);
+    const probe = path.join(tmp(), 'probe');
+    writeFileSync(probe, '', { mode: 0o777 });
+    const allowed = statSync(probe).mode & 0o777;
+    for (const rel of union.keys()) {
+      const expected = rel === 'apply-cluster-pool-attributes.sh' ? 0o755 : 0o644;
+      assert.equal((statSync(path.join(dir, rel)).mode & 0o777).toString(8), (expected & allowed).toString(8), rel);
+    }
   });
 });
 
