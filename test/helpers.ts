@@ -1,7 +1,8 @@
 // Shared test helpers: fixtures, compiling YAML text, running the real CLI, and asserting findings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { compileFile, compileText, type Compiled, type LocatedFinding } from '../src/compile';
 import { formatFinding } from '../src/cli/report';
@@ -82,3 +83,31 @@ clusterPools:
   development-cp: [dev]
   production-cp: [prod]
 `;
+
+const temporaryDirs: string[] = [];
+process.on('exit', () => cleanTemporaryDirs());
+
+/** A fresh temporary directory, removed by cleanTemporaryDirs or when the test process ends. */
+export function temporaryDir(prefix = 'ui-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+export function cleanTemporaryDirs(): void {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every file under `dir`, relative path (with `/`) -> bytes as a string, sorted by path. */
+export function treeOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else files.set(child, readFileSync(path.join(dir, child), 'latin1'));
+    }
+  };
+  walk('');
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

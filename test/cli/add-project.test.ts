@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { compileFile } from '../../src/compile';
-import { fixturePath, runCli } from '../helpers';
+import { fixturePath, runCli, temporaryDir } from '../helpers';
 
 /** A copy of a fixture in a fresh directory, as `isolation.yaml`; returns the directory. */
 function workspace(fixture: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ui-add-'));
+  const dir = temporaryDir('ui-add-');
   copyFileSync(fixturePath(fixture), path.join(dir, 'isolation.yaml'));
   return dir;
 }

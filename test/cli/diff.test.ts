@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { fixturePath, runCli } from '../helpers';
+import { fixturePath, runCli, temporaryDir } from '../helpers';
 
 /** The base fixture as old.yaml and an edited copy as new.yaml, in a fresh directory. */
 function workspace(fixture: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ui-diff-'));
+  const dir = temporaryDir('ui-diff-');
   copyFileSync(fixturePath(fixture), path.join(dir, 'old.yaml'));
   writeFileSync(path.join(dir, 'new.yaml'), edit(readFileSync(fixturePath(fixture), 'utf8')));
   return dir;

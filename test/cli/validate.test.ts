@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { fixturePath, MINIMAL_DOMAIN, runCli } from '../helpers';
+import { fixturePath, MINIMAL_DOMAIN, runCli, temporaryDir } from '../helpers';
 
 function modelFile(text: string, name = 'isolation.yaml'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ui-cli-'));
+  const dir = temporaryDir('ui-cli-');
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return file;

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { renderApplyScript, shellQuote } from '../../src/outputs/apply-script';
 import { renderUnionFiles } from '../../src/outputs/files';
 import type { Plan } from '../../src/plan/types';
-import { planOf } from '../helpers';
+import { planOf, temporaryDir } from '../helpers';
 import { seedClusterPoolPlan } from './plans';
 
 // A stand-in uctl that records each call, one argument per line, and fails on a chosen file.
@@ -19,7 +18,7 @@ exit 0
 
 /** Writes the union/ files of a plan and a fake uctl; returns the script path and the log. */
 function setUp(plan: Plan): { script: string; log: string; env: NodeJS.ProcessEnv; cwd: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'ui-apply-'));
+  const root = temporaryDir('ui-apply-');
   const out = path.join(root, 'out', 'union');
   for (const [rel, content] of renderUnionFiles(plan)) {
     mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });

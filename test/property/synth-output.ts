@@ -1,37 +1,12 @@
 // Reading what synthesis wrote, for the property suites: the files of an output directory and the
 // addressable parts of every stack's Terraform JSON.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Plan } from '../../src/plan/types';
 import { synthesizePlan } from '../../stacks/synthesize';
+import { temporaryDir } from '../helpers';
 
-const made: string[] = [];
-
-/** A fresh temporary directory, removed by cleanTemporaryDirs. */
-export function temporaryDir(prefix = 'ui-prop-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function cleanTemporaryDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-/** Every file under `dir`, relative path (with `/`) -> bytes as a string. */
-export function treeOf(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else files.set(child, readFileSync(path.join(dir, child), 'latin1'));
-    }
-  };
-  walk('');
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+export { cleanTemporaryDirs, temporaryDir, treeOf } from '../helpers';
 
 /** Synthesizes `plan` into a fresh directory and returns it. */
 export function synthesizeFresh(plan: Plan): string {

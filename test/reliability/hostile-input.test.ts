@@ -3,24 +3,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { compileText } from '../../src/compile';
 import { formatPath } from '../../src/model/findings';
 import { MAX_MODEL_BYTES } from '../../src/model/load';
-import { CLI, compileYaml, expectFindings, findingLines, MINIMAL_DOMAIN, runCli, type CliResult } from '../helpers';
+import { CLI, type CliResult, compileYaml, expectFindings, findingLines, MINIMAL_DOMAIN, runCli, temporaryDir } from '../helpers';
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-function sandbox(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ui-hostile-'));
-  made.push(dir);
-  return dir;
-}
+const sandbox = (): string => temporaryDir('ui-hostile-');
 
 /** Runs validate (and synth, with `synth: true`) on a model file in a fresh directory: exit 1, a located finding, nothing written. */
 function refusedByCli(content: string | Buffer, pattern: RegExp, { budgetMs = 5_000, synth = false } = {}): CliResult {

@@ -2,23 +2,18 @@
 // symlink or a directory it does not own, and never leaving half an output that looks complete.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import fs, { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import fs, { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it, mock } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { main } from '../../src/cli/main';
 import { compileText } from '../../src/compile';
 import * as files from '../../src/outputs/files';
-import { CLI, MINIMAL_DOMAIN, fixturePath, runCli } from '../helpers';
+import { CLI, fixturePath, MINIMAL_DOMAIN, runCli, temporaryDir } from '../helpers';
 import { buildModel, writeModel, type ModelSpec } from '../property/arbitraries';
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 function sandbox(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ui-outdir-'));
-  made.push(dir);
+  const dir = temporaryDir('ui-outdir-');
   chmodSync(dir, 0o755);
   return dir;
 }

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { GcpUnit, Plan } from '../../src/plan/types';
 import { buildApp } from '../../stacks/app';
-import { fixtureText, planOf } from '../helpers';
+import { fixtureText, planOf, temporaryDir } from '../helpers';
 import {
   allStrings,
   onlyResource,
@@ -284,7 +281,7 @@ describe('buildApp on an inconsistent plan', () => {
     ...plan,
     stacks: plan.stacks.map((s) => (s.name === name ? { ...s, dependsOn } : s)),
   });
-  const build = (plan: Plan) => buildApp(plan, mkdtempSync(path.join(tmpdir(), 'ui-bad-')));
+  const build = (plan: Plan) => buildApp(plan, temporaryDir('ui-bad-'));
 
   it('fails when a storage stack reads an accounts stack it does not depend on', () => {
     assert.throws(() => build(mutate(domainPlan(), 'pool-production-cp', [])), /stack 'pool-production-cp' reads outputs of 'aws-accounts-production' but does not list it in dependsOn/);

@@ -1,36 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs, { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it, mock } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import type { Plan } from '../../src/plan/types';
 import { synthesizeInto, synthesizePlan, writeUnionFiles } from '../../stacks/synthesize';
-import { fixturePath, planOf, ROOT, runCli } from '../helpers';
+import { fixturePath, planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
 
-const made: string[] = [];
-const tmp = (): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ui-synth-'));
-  made.push(dir);
-  return dir;
-};
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Every file under `dir`, relative path -> content. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else files.set(child, readFileSync(path.join(dir, child), 'utf8'));
-    }
-  };
-  walk('');
-  return files;
-}
+const tmp = (): string => temporaryDir('ui-synth-');
 
 const domainPlan = () => planOf({ fixture: 'synth-domain-isolation.yaml' });
 
@@ -42,7 +20,7 @@ describe('synthesizePlan', () => {
     mkdirSync(path.dirname(b), { recursive: true });
     const summary = synthesizePlan(plan, a);
     synthesizePlan(plan, b);
-    const files = tree(a);
+    const files = treeOf(a);
     assert.deepEqual([...files.keys()].filter((f) => f.startsWith('stacks/')), plan.stacks.map((s) => `stacks/${s.name}/cdk.tf.json`).sort());
     assert.ok(files.has('manifest.json'));
     // JSON has no comments: the note sits under cdktf's `//` key, which Terraform ignores.
@@ -50,7 +28,7 @@ describe('synthesizePlan', () => {
     assert.deepEqual(summary.unionFiles.map((f) => `union/${f}`), [...files.keys()].filter((f) => f.startsWith('union/')));
     assert.deepEqual(summary.stacks, plan.stacks.map((s) => s.name).sort());
     assert.ok(summary.resources > 20);
-    assert.deepEqual(tree(b), files);
+    assert.deepEqual(treeOf(b), files);
     for (const [file, text] of files) assert.ok(!text.includes(a) && !text.includes(tmpdir()), `${file} holds a machine path`);
   });
 
@@ -118,10 +96,10 @@ describe('synthesizeInto', () => {
   it('leaves the previous output untouched when synthesis fails', () => {
     const out = path.join(tmp(), 'cdktf.out');
     synthesizeInto(domainPlan(), out);
-    const before = tree(out);
+    const before = treeOf(out);
     const broken: Plan = { ...domainPlan(), stacks: domainPlan().stacks.map((s) => ({ ...s, dependsOn: [] })) };
     assert.throws(() => synthesizeInto(broken, out), /inconsistent plan/);
-    assert.deepEqual(tree(out), before);
+    assert.deepEqual(treeOf(out), before);
     assert.deepEqual(readdirSync(path.dirname(out)), ['cdktf.out']);
   });
 });
