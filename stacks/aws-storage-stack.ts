@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/s3-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
-import { helmValues } from './helm-values';
+import { helmValues } from '../src/outputs/helm-values';
 import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import type { PlanIndex } from './plan-index';

@@ -5,7 +5,6 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
 import { GcpProject, type GcpProjectParent } from '../src/constructs/gcp-project';
 import type { StackPlan, UnitParent } from '../src/plan/types';
-import { projectIdOutput } from './output-names';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
@@ -33,7 +32,7 @@ export class GcpProjectsStack extends UnionStack {
         ...(unit.existingId !== null ? { existingId: unit.existingId } : {}),
       });
       namedOutput(outputs, unit.projectNumberOutput, project.projectNumber);
-      const idOutput = projectIdOutput(unit);
+      const idOutput = unit.projectIdOutput;
       namedOutput(outputs, idOutput, project.projectId);
     }
   }

@@ -5,7 +5,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
 import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../src/constructs/gcs-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
-import { helmValues } from './helm-values';
+import { helmValues } from '../src/outputs/helm-values';
 import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';
@@ -51,7 +51,7 @@ export class GcpStorageStack extends UnionStack {
     }
     for (const name of group.clusters) {
       const cluster = index.cluster(name);
-      namedOutput(outputs, helmValuesOutput(name), helmValues(plan, cluster, index.unit(cluster.unit), null));
+      namedOutput(outputs, helmValuesOutput(name), helmValues(plan, cluster, index.unit(cluster.unit), ''));
     }
   }
 }

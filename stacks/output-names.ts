@@ -1,11 +1,6 @@
 // Names of the Terraform outputs the stacks write: what `terraform output` and `cdktf output` show,
-// and what later stacks and scripts read. Unit id outputs are named by the plan itself.
-import type { GcpUnit } from '../src/plan/types';
-
-/** The GCP project id of a unit, named like the plan's `projectNumberOutput` (`<unit id>_project_number`). */
-export function projectIdOutput(unit: GcpUnit): string {
-  return `${unit.id}_project_id`;
-}
+// and what later stacks and scripts read. Unit outputs (account id, project id and number) are named
+// by the plan itself.
 
 /** A pool's buckets: names and ARNs (S3) or URLs (GCS). */
 export function poolOutput(pool: string): string {

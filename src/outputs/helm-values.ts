@@ -20,46 +20,54 @@ export function terraformOutputPlaceholder(stack: string, output: string): strin
   return `<terraform output ${stack} ${output}>`;
 }
 
+export interface HelmValues {
+  readonly global: Readonly<Record<string, string>>;
+  readonly storage: { readonly provider: 'aws' | 'gcs'; readonly bucketName: string };
+}
+
+/**
+ * The chart's values for one cluster: the one definition of its keys, written to
+ * helm/<cluster>.values.yaml here and to the storage stacks' `helm_values_<cluster>` outputs.
+ * `awsAccountId` is whatever stands for the account id where the values go (ignored on GCP).
+ */
+export function helmValues(plan: Plan, cluster: ClusterPlan, unit: Unit, awsAccountId: string): HelmValues {
+  const common = {
+    CLUSTER_NAME: cluster.name,
+    ORG_NAME: plan.org,
+    METADATA_BUCKET: cluster.metadataBucket,
+    FAST_REGISTRATION_BUCKET: cluster.fastRegistrationBucket,
+  };
+  const storage = { provider: unit.cloud === 'aws' ? ('aws' as const) : ('gcs' as const), bucketName: cluster.metadataBucket };
+  // An adopted project keeps its own id; a new one gets the planned id, known before apply.
+  if (unit.cloud === 'gcp') return { global: { ...common, GOOGLE_PROJECT_ID: unit.existingId ?? unit.name, GCP_REGION: cluster.region }, storage };
+  return { global: { ...common, AWS_REGION: cluster.region, AWS_ACCOUNT_ID: awsAccountId }, storage };
+}
+
 export function renderHelmValues(plan: Plan, cluster: ClusterPlan, options: RenderOptions = {}, units = unitIndex(plan)): string {
   const unit = units.get(cluster.unit);
   if (unit === undefined) throw new Error(`cluster '${cluster.name}' runs in unknown unit '${cluster.unit}'`);
+  const accountId = unit.cloud === 'aws' ? (unit.existingId ?? terraformOutputPlaceholder(unit.stack, unit.accountIdOutput)) : '';
+  const values = helmValues(plan, cluster, unit, accountId);
   const lines = [
     hashHeader(options).trimEnd(),
     `# Cluster ${cluster.name} in ${unit.key} (${unit.name}); pools: ${cluster.pools.join(', ') || '(none)'}.`,
     'global:',
-    `  CLUSTER_NAME: ${yamlScalar(cluster.name)}`,
-    `  ORG_NAME: ${yamlScalar(plan.org)}`,
-    `  METADATA_BUCKET: ${yamlScalar(cluster.metadataBucket)}`,
-    `  FAST_REGISTRATION_BUCKET: ${yamlScalar(cluster.fastRegistrationBucket)}`,
-    ...cloudKeys(unit, cluster),
-    'storage:',
-    `  provider: ${cluster.cloud === 'aws' ? 'aws' : 'gcs'}`,
-    `  bucketName: ${yamlScalar(cluster.metadataBucket)}`,
   ];
+  for (const [key, value] of Object.entries(values.global)) {
+    if (key === 'AWS_ACCOUNT_ID' && unit.cloud === 'aws' && unit.existingId === null)
+      lines.push(
+        `  # Known after apply: replace with the output of \`npx cdktf output ${unit.stack}\` (${unit.accountIdOutput}),`,
+        `  # or \`terraform output -raw ${unit.accountIdOutput}\` in cdktf.out/stacks/${unit.stack}.`,
+      );
+    // Account ids are always strings: a 12-digit id read as a number loses its leading zeros.
+    lines.push(`  ${key}: ${key === 'AWS_ACCOUNT_ID' ? JSON.stringify(value) : yamlScalar(value)}`);
+  }
+  lines.push('storage:', `  provider: ${values.storage.provider}`, `  bucketName: ${yamlScalar(values.storage.bucketName)}`);
   return lines.join('\n') + '\n';
 }
 
 function unitIndex(plan: Plan): ReadonlyMap<string, Unit> {
   return new Map(plan.units.map((u) => [u.key, u]));
-}
-
-function cloudKeys(unit: Unit, cluster: ClusterPlan): string[] {
-  if (unit.cloud === 'gcp') {
-    // An adopted project keeps its own id; a new one gets the planned id, known before apply.
-    return [`  GOOGLE_PROJECT_ID: ${yamlScalar(unit.existingId ?? unit.name)}`, `  GCP_REGION: ${yamlScalar(cluster.region)}`];
-  }
-  const lines = [`  AWS_REGION: ${yamlScalar(cluster.region)}`];
-  if (unit.existingId !== null) {
-    // Always a string: a 12-digit id read as a number loses its leading zeros.
-    lines.push(`  AWS_ACCOUNT_ID: ${JSON.stringify(unit.existingId)}`);
-  } else {
-    lines.push(
-      `  # Known after apply: replace with the output of \`npx cdktf output ${unit.stack}\` (${unit.accountIdOutput}),`,
-      `  # or \`terraform output -raw ${unit.accountIdOutput}\` in cdktf.out/stacks/${unit.stack}.`,
-      `  AWS_ACCOUNT_ID: ${JSON.stringify(terraformOutputPlaceholder(unit.stack, unit.accountIdOutput))}`,
-    );
-  }
-  return lines;
 }
 
 /** Relative path under `<out>/union/` -> content, one per cluster. */

@@ -94,6 +94,8 @@ export interface GcpUnit extends UnitBase {
   readonly displayName: string;
   /** APIs to enable: the product's own plus gcp.services, sorted, unique. */
   readonly services: readonly string[];
+  /** Output of `stack` that holds the project id (known before apply; output for scripts). */
+  readonly projectIdOutput: string;
   /** Output of `stack` that holds the project number after apply. */
   readonly projectNumberOutput: string;
 }

@@ -128,7 +128,7 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
       const displayName = checkGcpDisplayName(name) === null ? name : shorten(name.replace(/[^A-Za-z0-9'" !-]/g, '-'), LIMITS.gcpDisplayName);
       const parent: UnitParent = gcpParent(model, u);
       const services = [...new Set([...GCP_BASE_SERVICES, ...(gcp?.services ?? [])])].sort();
-      const unit: GcpUnit = { ...base, cloud: 'gcp', name, displayName, parent, services, projectNumberOutput: `${base.id}_project_number` };
+      const unit: GcpUnit = { ...base, cloud: 'gcp', name, displayName, parent, services, projectIdOutput: `${base.id}_project_id`, projectNumberOutput: `${base.id}_project_number` };
       units.push(unit);
     }
   }

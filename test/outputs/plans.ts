@@ -36,6 +36,7 @@ export function gcpUnit(domain: string, project: string | null = null): GcpUnit 
     name,
     displayName: name,
     services: ['compute.googleapis.com', 'container.googleapis.com'],
+    projectIdOutput: `${key.replace('/', '_')}_project_id`,
     projectNumberOutput: `${key.replace('/', '_')}_project_number`,
   };
 }
