@@ -72,8 +72,6 @@ interface UnitBase {
   /** Adopt this existing account id / project id with an import block instead of creating it. */
   readonly existingId: string | null;
   readonly parent: UnitParent;
-  /** The model path of the `accounts` override that shaped this unit, if any (for findings and the review). */
-  readonly overridden: boolean;
 }
 
 export interface AwsUnit extends UnitBase {

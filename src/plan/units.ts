@@ -52,7 +52,6 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
       id: u.key.replace('/', '_'),
       stack: accountsStackName(u.cloud, u),
       existingId: override.existingId ?? null,
-      overridden: model.accounts[u.key] !== undefined,
     };
     const namePath: ModelPath = override.name !== undefined ? ['accounts', u.key, 'name'] : ['naming', u.cloud];
 
