@@ -1,5 +1,7 @@
 // Synthesis of a plan into an output directory: the Terraform of every stack (cdktf's layout:
 // `stacks/<stack>/cdk.tf.json` and `manifest.json`) and the files Union needs under `union/`.
+// First: it must run before anything loads cdktf.
+import './defer-archiver';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +11,7 @@ import { renderUnionFiles } from '../src/outputs/files';
 import type { RenderOptions } from '../src/outputs/header';
 import type { Plan } from '../src/plan/types';
 import { buildApp } from './app';
+import { withPlainValuesCopied } from './copy-plain-values';
 import { withSetAttributesOnly } from './set-attributes-only';
 import { withoutCreationStacks } from './without-creation-stacks';
 
@@ -26,13 +29,15 @@ export interface SynthSummary {
 /** Writes everything for `plan` into `outdir` (created if missing; its parent must exist). */
 export function synthesizePlan(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
   const resources = withoutCreationStacks(() =>
-    withSetAttributesOnly(() => {
-      const app = buildApp(plan, outdir);
-      app.synth();
-      let count = 0;
-      for (const node of app.node.findAll()) if (TerraformResource.isTerraformResource(node)) count++;
-      return count;
-    }),
+    withSetAttributesOnly(() =>
+      withPlainValuesCopied(() => {
+        const app = buildApp(plan, outdir);
+        app.synth();
+        let count = 0;
+        for (const node of app.node.findAll()) if (TerraformResource.isTerraformResource(node)) count++;
+        return count;
+      }),
+    ),
   );
   const unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(outdir, UNION_DIR));
   return { stacks: plan.stacks.map((s) => s.name).sort(), resources, unionFiles };

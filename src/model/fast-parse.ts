@@ -8,7 +8,7 @@
 // the same text differently (complex keys, which js-yaml turns into strings; binary numbers; text
 // the loader refuses), the text takes the positioned path too, so both paths give one answer.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { MAX_MODEL_BYTES } from './load';
+import { MAX_MODEL_BYTES } from './read';
 
 /**
  * What only the positioned path reads right: anchors, aliases, tags, directives, merge keys,

@@ -1,13 +1,12 @@
-// Reading a model file: YAML or JSON (JSON is YAML 1.2), with source positions kept so every finding
-// can say FILE:LINE:COL. Hostile input (huge files, binary, alias bombs, deep nesting) becomes a
-// finding here, before anything else looks at it.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// Loading a model's text: YAML or JSON (JSON is YAML 1.2), with source positions kept so every finding
+// can say FILE:LINE:COL. Hostile input (binary, alias bombs, deep nesting; huge files stop in read.ts)
+// becomes a finding here, before anything else looks at it. compile.ts loads this module only when
+// there is something to report: yaml is about 70 modules, 30 ms of every run.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, ModelPath } from './findings';
-import { messages } from './messages';
+import { describe, messages } from './messages';
+import { MAX_MODEL_BYTES } from './read';
 
-/** Models are a few hundred KiB at 3,000 units; anything near this is a mistake or an attack. */
-export const MAX_MODEL_BYTES = 8 * 1024 * 1024;
 /** yaml's own guard against billion-laughs documents. */
 const MAX_ALIAS_COUNT = 100;
 /** Deeper than any model needs; the YAML parser recurses, so bound it before it does. */
@@ -36,25 +35,6 @@ export interface Loaded {
   /** The plain value (null when the file could not be parsed). */
   readonly value: unknown;
   readonly findings: readonly Finding[];
-}
-
-/**
- * A model file's text, read up to the cap: a device or pipe (`-m /dev/zero`) has no size to check
- * beforehand, so the read itself stops one byte past the cap. Throws fs errors for the caller to word.
- */
-export function readModelText(file: string): { text: string } | { tooLarge: number } {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_MODEL_BYTES) return { tooLarge: size };
-    const buffer = Buffer.alloc(MAX_MODEL_BYTES + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_MODEL_BYTES) return { tooLarge: length };
-    return { text: buffer.toString('utf8', 0, length) };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export function loadText(text: string, file: string): Loaded {
@@ -199,12 +179,4 @@ function nestingDepth(text: string): number {
   }
   // Two spaces of indentation per level is the tightest YAML people write.
   return Math.max(max, Math.floor(maxIndent / 2));
-}
-
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
 }

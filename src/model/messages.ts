@@ -12,6 +12,15 @@ export const DNS_LABEL_RULE = 'a DNS-1123 label: 1-63 of a-z, 0-9 and "-", start
 export const WORKFLOW_RULE = 'letters, digits, "_", "." and "-" (a workflow name, never a path)';
 export const WORKFLOW_END_RULE = 'letters, digits, "_", "." and "-", not ending with "." (its attribute file name would hold "..")';
 
+/** A found value as findings quote it: strings quoted, collections by kind. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
 export const messages = {
   // --- the file itself ---
   fileTooLarge: (bytes: number, max: number): Finding => ({

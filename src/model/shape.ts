@@ -3,8 +3,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z, type ZodIssue, type ZodTypeAny } from 'zod';
 import type { Finding, ModelPath } from './findings';
-import { describe } from './load';
-import { messages } from './messages';
+import { describe, messages } from './messages';
 import { modelSchema, type Model } from './schema';
 
 export interface Shaped {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_MODEL_BYTES } from '../../src/model/load';
+import { MAX_MODEL_BYTES } from '../../src/model/read';
 import { compileYaml, expectFindings, findingLines, MINIMAL_DOMAIN } from '../helpers';
 
 describe('loading a model file', () => {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { compileText } from '../../src/compile';
 import { formatPath } from '../../src/model/findings';
-import { MAX_MODEL_BYTES } from '../../src/model/load';
+import { MAX_MODEL_BYTES } from '../../src/model/read';
 import { CLI, type CliResult, compileYaml, expectFindings, findingLines, MINIMAL_DOMAIN, runCli, temporaryDir } from '../helpers';
 
 const sandbox = (): string => temporaryDir('ui-hostile-');

@@ -1,5 +1,5 @@
-// The shortcuts synthesis takes for speed (no stack traces per token, only set attributes, no
-// cross-stack-reference pass) must not change a byte, and must stay valid: no stack may refer to
+// The shortcuts synthesis takes for speed (no stack traces per token, only set attributes, plain
+// values copied rather than resolved, no cross-stack-reference pass) must not change a byte, and must stay valid: no stack may refer to
 // an element of another stack, which is what cdktf's skipped pass would have wired up.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

@@ -1,0 +1,63 @@
+// What each command loads is part of its speed (bench/README.md): validate and plan never load cdktf
+// or the providers, a valid model never loads the positioned YAML parser, and synth never loads the
+// zip library cdktf's assets use. Each case runs in a fresh process, as users run the commands.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { fixturePath, ROOT, temporaryDir } from '../helpers';
+
+/** Package directories (`node_modules/<name>/`) loaded by `node ARGS`, run in the repository root. */
+function packagesLoadedBy(...args: string[]): Set<string> {
+  const hook = path.join(temporaryDir('ui-modules-'), 'report.js');
+  writeFileSync(hook, `process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n`);
+  const run = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const line = run.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+  assert.ok(line, run.stderr);
+  const files = JSON.parse(line.slice('LOADED '.length)) as string[];
+  const packages = new Set<string>();
+  for (const file of files) {
+    const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file.slice(file.lastIndexOf('node_modules')));
+    if (m) packages.add(m[1]!.replace(/\\/g, '/'));
+  }
+  return packages;
+}
+
+const CLI = path.join('dist', 'src', 'cli', 'main.js');
+
+describe('modules each command loads', () => {
+  const valid = fixturePath('synth-project-isolation.yaml');
+
+  it('validate and plan of a valid model: neither cdktf, nor the providers, nor the positioned YAML parser', () => {
+    for (const command of ['validate', 'plan']) {
+      const loaded = packagesLoadedBy(CLI, command, '-m', valid);
+      for (const heavy of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google', 'constructs', 'yaml']) assert.ok(!loaded.has(heavy), `${command} loaded ${heavy}`);
+      assert.ok(loaded.has('js-yaml') && loaded.has('zod'), `${command}: ${[...loaded].join(', ')}`);
+    }
+  });
+
+  it('a model with a mistake: the positioned parser, to say where', () => {
+    const loaded = packagesLoadedBy('-e', `require('./dist/src/compile.js').compileText('org: acme\\nisolation: sideways\\n', 'model.yaml');`);
+    assert.ok(loaded.has('yaml'));
+  });
+
+  it('synth: cdktf and the providers, but not the zip library of cdktf’s assets', () => {
+    const out = path.join(temporaryDir('ui-modules-'), 'out');
+    const loaded = packagesLoadedBy(CLI, 'synth', '-m', valid, '-o', out);
+    for (const needed of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google']) assert.ok(loaded.has(needed), `synth did not load ${needed}`);
+    // archiver's own entry in the module cache is the stand-in; what the real one would pull in is absent.
+    for (const unused of ['archiver-utils', 'zip-stream', 'glob', 'readable-stream', 'lodash', 'yaml']) assert.ok(!loaded.has(unused), `synth loaded ${unused}`);
+  });
+
+  it('the stand-in for archiver loads and forwards to the real one when used', () => {
+    const script = `require('./dist/stacks/defer-archiver.js');
+      const archiver = require(require('node:module').createRequire(require.resolve('cdktf')).resolve('archiver'));
+      if (!archiver.isRegisteredFormat('zip')) throw new Error('zip is not registered');
+      const archive = archiver('zip');
+      if (typeof archive.pipe !== 'function') throw new Error('not an archive');
+      archive.abort();`;
+    assert.ok(packagesLoadedBy('-e', script).has('archiver-utils'));
+  });
+});
