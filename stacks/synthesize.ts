@@ -1,34 +1,31 @@
-// Synthesis of a plan into an output directory: the Terraform of every stack (cdktf's layout:
+// Synthesis of a plan on the calling thread: the Terraform of every stack (cdktf's layout:
 // `stacks/<stack>/cdk.tf.json` and `manifest.json`) and the files Union needs under `union/`.
-// First: it must run before anything loads cdktf.
+// The cdktf app (main.ts) and the synth command's stacks thread (stacks-worker.ts) run it.
+// First: they must run before anything loads cdktf.
 import './defer-archiver';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
+import './defer-stable-stringify';
 import * as path from 'node:path';
 import { TerraformResource } from 'cdktf';
-import { APPLY_SCRIPT_FILE } from '../src/outputs/apply-script';
 import { renderUnionFiles } from '../src/outputs/files';
 import type { RenderOptions } from '../src/outputs/header';
 import type { Plan } from '../src/plan/types';
 import { buildApp } from './app';
 import { withPlainValuesCopied } from './copy-plain-values';
 import { withSetAttributesOnly } from './set-attributes-only';
+import type { SynthSummary } from './synthesize-into';
+import { UNION_DIR, writeUnionFiles } from './union-files';
 import { withoutCreationStacks } from './without-creation-stacks';
-
-export const UNION_DIR = 'union';
-
-export interface SynthSummary {
-  /** Stack names, sorted. */
-  readonly stacks: readonly string[];
-  /** Terraform resources over all stacks (imports included, data sources not). */
-  readonly resources: number;
-  /** Files written under `<outdir>/union/`, relative to it, sorted. */
-  readonly unionFiles: readonly string[];
-}
 
 /** Writes everything for `plan` into `outdir` (created if missing; its parent must exist). */
 export function synthesizePlan(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
-  const resources = withoutCreationStacks(() =>
+  const resources = writeStacks(plan, outdir);
+  const unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(outdir, UNION_DIR));
+  return { stacks: plan.stacks.map((s) => s.name).sort(), resources, unionFiles };
+}
+
+/** Writes the stacks of `plan` into `outdir` (created if missing; its parent must exist); returns the number of resources. */
+export function writeStacks(plan: Plan, outdir: string): number {
+  return withoutCreationStacks(() =>
     withSetAttributesOnly(() =>
       withPlainValuesCopied(() => {
         const app = buildApp(plan, outdir);
@@ -39,148 +36,5 @@ export function synthesizePlan(plan: Plan, outdir: string, options: RenderOption
       }),
     ),
   );
-  const unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(outdir, UNION_DIR));
-  return { stacks: plan.stacks.map((s) => s.name).sort(), resources, unionFiles };
 }
 
-/** What `terraform init` leaves in a stack's directory: re-initializing after every synthesis would be slow and would drop the provider lock. */
-const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
-
-/**
- * Synthesizes into a staging directory beside `outdir`, then swaps it in: a failed synthesis leaves
- * `outdir` as it was (never half-written output that looks complete), and nothing of an earlier
- * model lingers. Terraform's working files of the stacks that still exist are carried over.
- * Staging directories that killed runs left beside `outdir` are removed first.
- * The caller checks that `outdir` is ours to replace.
- */
-export function synthesizeInto(plan: Plan, outdir: string, options: RenderOptions = {}): SynthSummary {
-  fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  removeStaleStaging(outdir);
-  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
-  try {
-    fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
-    const fresh = path.join(staging, STAGING_NEW);
-    fs.mkdirSync(fresh);
-    const summary = synthesizePlan(plan, fresh, options);
-    replaceDir(outdir, fresh, staging, summary.stacks);
-    return summary;
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
-}
-
-/** In a staging directory: the new output, the previous one while they are swapped, and which process is using it. */
-const STAGING_NEW = 'out';
-const STAGING_PREVIOUS = 'previous';
-const STAGING_OWNER = 'owner';
-
-const stagingPrefix = (outdir: string): string => `.${path.basename(outdir)}.synth-`;
-
-/** Staging directory names beside `outdir`: our prefix and the six characters mkdtemp adds, nothing else. */
-function stagingName(outdir: string): RegExp {
-  return new RegExp(`^${stagingPrefix(outdir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[A-Za-z0-9]{6}$`);
-}
-
-/**
- * Where `file` is or was in `outdir` when it lies in one of its staging directories (an error names
- * the staging path; the user knows `outdir`); any other path as it is.
- */
-export function outputPathOf(file: string, outdir: string): string {
-  const [top, inner, ...rest] = path.relative(path.dirname(outdir), file).split(path.sep);
-  const staged = top !== undefined && stagingName(outdir).test(top) && (inner === STAGING_NEW || inner === STAGING_PREVIOUS);
-  return staged ? path.join(outdir, ...rest) : file;
-}
-
-/**
- * A killed synth leaves its staging directory behind. Removes those beside `outdir`: directories
- * (never a symlink, never followed) named exactly like ours, whose owner is gone. One a running synth
- * owns may hold the previous output while it is swapped, so it is left alone.
- */
-function removeStaleStaging(outdir: string): void {
-  const parent = path.dirname(outdir);
-  const name = stagingName(outdir);
-  for (const entry of fs.readdirSync(parent, { withFileTypes: true })) {
-    const staging = path.join(parent, entry.name);
-    if (!name.test(entry.name) || !entry.isDirectory() || isOwnerRunning(staging)) continue;
-    try {
-      fs.rmSync(staging, { recursive: true, force: true });
-    } catch {
-      // Another user's, say: hidden and harmless, and no reason to fail this run.
-    }
-  }
-}
-
-/** Whether the synth that created `staging` may still be running: unknown owners on other hosts count as running. */
-function isOwnerRunning(staging: string): boolean {
-  let owner: string;
-  try {
-    owner = fs.readFileSync(path.join(staging, STAGING_OWNER), 'utf8');
-  } catch {
-    return false; // killed before it wrote its owner (nothing was parked in it yet)
-  }
-  const [host, pid] = owner.trim().split(' ');
-  if (host !== os.hostname()) return true;
-  const id = Number(pid);
-  if (!Number.isSafeInteger(id) || id <= 0) return false;
-  try {
-    process.kill(id, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
-  }
-}
-
-function replaceDir(outdir: string, fresh: string, staging: string, stacks: readonly string[]): void {
-  if (!fs.existsSync(outdir)) {
-    fs.renameSync(fresh, outdir);
-    return;
-  }
-  // Park the previous output in the staging directory, which goes away whatever happens next.
-  const previous = path.join(staging, STAGING_PREVIOUS);
-  fs.renameSync(outdir, previous);
-  try {
-    moveWorkingFiles(previous, fresh, stacks);
-    fs.renameSync(fresh, outdir);
-  } catch (err) {
-    // Put the previous output back whole, with the working files that had already moved.
-    moveWorkingFiles(fresh, previous, stacks);
-    fs.renameSync(previous, outdir);
-    throw err;
-  }
-}
-
-/** Moves Terraform's working files of `stacks` from one output to the other. */
-function moveWorkingFiles(from: string, to: string, stacks: readonly string[]): void {
-  for (const stack of stacks) {
-    for (const name of TERRAFORM_WORKING_FILES) {
-      const source = path.join(from, 'stacks', stack, name);
-      if (fs.existsSync(source)) fs.renameSync(source, path.join(to, 'stacks', stack, name));
-    }
-  }
-}
-
-/** Union files meant to be run (`./apply-cluster-pool-attributes.sh`); the others are not executable. */
-const EXECUTABLE_FILES: ReadonlySet<string> = new Set([APPLY_SCRIPT_FILE]);
-
-/**
- * Replaces `dir` with exactly `files` (relative path -> content), so no file of an earlier model
- * lingers: an old attribute file left behind could still be applied. Paths must stay inside `dir`.
- * Modes are 0755 for scripts and 0644 for the rest, narrowed by the umask as usual.
- */
-export function writeUnionFiles(files: ReadonlyMap<string, string>, dir: string): string[] {
-  const written = [...files.keys()].sort();
-  for (const rel of written) checkRelativePath(rel);
-  fs.rmSync(dir, { recursive: true, force: true });
-  const targets = written.map((rel) => ({ rel, file: path.join(dir, ...rel.split('/')) }));
-  // Each directory once: thousands of attribute files share one.
-  for (const parent of new Set([dir, ...targets.map((t) => path.dirname(t.file))])) fs.mkdirSync(parent, { recursive: true });
-  for (const { rel, file } of targets) fs.writeFileSync(file, files.get(rel)!, { mode: EXECUTABLE_FILES.has(rel) ? 0o755 : 0o644 });
-  return written;
-}
-
-/** A renderer bug must not write outside the output directory. */
-function checkRelativePath(rel: string): void {
-  const segments = rel.split('/');
-  const unsafe = rel.includes('\\') || rel.includes('\0') || segments.some((s) => s === '' || s === '.' || s === '..');
-  if (unsafe) throw new Error(`refusing to write union file '${rel}': not a plain relative path`);
-}

@@ -1,22 +1,31 @@
 // What each command loads is part of its speed (bench/README.md): validate and plan never load cdktf
-// or the providers, a valid model never loads the positioned YAML parser, and synth never loads the
-// zip library cdktf's assets use. Each case runs in a fresh process, as users run the commands.
+// or the providers, a valid model never loads the positioned YAML parser, and synth loads neither the
+// zip library cdktf's assets use nor the array helpers behind cdktf's JSON writer. Each case runs in a
+// fresh process, as users run the commands.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fixturePath, ROOT, temporaryDir } from '../helpers';
 
-/** Package directories (`node_modules/<name>/`) loaded by `node ARGS`, run in the repository root. */
+/**
+ * Package directories (`node_modules/<name>/`) loaded by `node ARGS`, run in the repository root, on
+ * any thread: the main thread reports at exit, a worker thread (synth's stacks thread) when it replies.
+ */
 function packagesLoadedBy(...args: string[]): Set<string> {
-  const hook = path.join(temporaryDir('ui-modules-'), 'report.js');
-  writeFileSync(hook, `process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n`);
+  const dir = temporaryDir('ui-modules-');
+  const [hook, report] = [path.join(dir, 'hook.js'), path.join(dir, 'loaded.jsonl')];
+  writeFileSync(
+    hook,
+    `const { isMainThread, parentPort } = require('node:worker_threads');
+    const dump = () => require('node:fs').appendFileSync(${JSON.stringify(report)}, JSON.stringify(Object.keys(require.cache)) + '\\n');
+    if (isMainThread) process.on('exit', dump);
+    else { const post = parentPort.postMessage.bind(parentPort); parentPort.postMessage = (...a) => { dump(); return post(...a); }; }\n`,
+  );
   const run = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  const line = run.stderr.split('\n').find((l) => l.startsWith('LOADED '));
-  assert.ok(line, run.stderr);
-  const files = JSON.parse(line.slice('LOADED '.length)) as string[];
+  const files = readFileSync(report, 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line) as string[]);
   const packages = new Set<string>();
   for (const file of files) {
     const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file.slice(file.lastIndexOf('node_modules')));
@@ -43,12 +52,12 @@ describe('modules each command loads', () => {
     assert.ok(loaded.has('yaml'));
   });
 
-  it('synth: cdktf and the providers, but not the zip library of cdktf’s assets', () => {
+  it('synth: cdktf and the providers, but neither the zip library of cdktf’s assets nor the helpers of its JSON writer', () => {
     const out = path.join(temporaryDir('ui-modules-'), 'out');
     const loaded = packagesLoadedBy(CLI, 'synth', '-m', valid, '-o', out);
     for (const needed of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google']) assert.ok(loaded.has(needed), `synth did not load ${needed}`);
     // archiver's own entry in the module cache is the stand-in; what the real one would pull in is absent.
-    for (const unused of ['archiver-utils', 'zip-stream', 'glob', 'readable-stream', 'lodash', 'yaml']) assert.ok(!loaded.has(unused), `synth loaded ${unused}`);
+    for (const unused of ['archiver-utils', 'zip-stream', 'glob', 'readable-stream', 'lodash', 'call-bind', 'get-intrinsic', 'yaml']) assert.ok(!loaded.has(unused), `synth loaded ${unused}`);
   });
 
   it('the stand-in for archiver loads and forwards to the real one when used', () => {

@@ -5,12 +5,17 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it, mock } from 'node:test';
 import type { Plan } from '../../src/plan/types';
-import { synthesizeInto, synthesizePlan, writeUnionFiles } from '../../stacks/synthesize';
+import { synthesizePlan, writeStacks } from '../../stacks/synthesize';
+import { synthesizeInto, type StacksWriter } from '../../stacks/synthesize-into';
+import { writeUnionFiles } from '../../stacks/union-files';
 import { fixturePath, planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
 
 const tmp = (): string => temporaryDir('ui-synth-');
 
 const domainPlan = () => planOf({ fixture: 'synth-domain-isolation.yaml' });
+
+/** The stacks written on this thread (the synth command's own thread is tested in stacks-thread.test.ts). */
+const inThisThread: StacksWriter = async (plan, outdir) => writeStacks(plan, outdir);
 
 describe('synthesizePlan', () => {
   it("writes cdktf's layout and the union files, byte-identical in any directory", () => {
@@ -79,26 +84,26 @@ describe('synthesizePlan', () => {
 });
 
 describe('synthesizeInto', () => {
-  it("swaps the new output in, keeping terraform init's files of the stacks that remain", () => {
+  it("swaps the new output in, keeping terraform init's files of the stacks that remain", async () => {
     const out = path.join(tmp(), 'cdktf.out');
-    synthesizeInto(domainPlan(), out);
+    await synthesizeInto(domainPlan(), out, inThisThread);
     const kept = path.join(out, 'stacks', 'pool-release-cp');
     mkdirSync(path.join(kept, '.terraform', 'providers'), { recursive: true });
     writeFileSync(path.join(kept, '.terraform.lock.hcl'), 'lock');
     mkdirSync(path.join(out, 'stacks', 'pool-removed-cp'));
-    synthesizeInto(domainPlan(), out);
+    await synthesizeInto(domainPlan(), out, inThisThread);
     assert.ok(existsSync(path.join(kept, '.terraform', 'providers')));
     assert.equal(readFileSync(path.join(kept, '.terraform.lock.hcl'), 'utf8'), 'lock');
     assert.equal(existsSync(path.join(out, 'stacks', 'pool-removed-cp')), false);
     assert.deepEqual(readdirSync(path.dirname(out)), ['cdktf.out'], 'no staging directory is left behind');
   });
 
-  it('leaves the previous output untouched when synthesis fails', () => {
+  it('leaves the previous output untouched when synthesis fails', async () => {
     const out = path.join(tmp(), 'cdktf.out');
-    synthesizeInto(domainPlan(), out);
+    await synthesizeInto(domainPlan(), out, inThisThread);
     const before = treeOf(out);
     const broken: Plan = { ...domainPlan(), stacks: domainPlan().stacks.map((s) => ({ ...s, dependsOn: [] })) };
-    assert.throws(() => synthesizeInto(broken, out), /inconsistent plan/);
+    await assert.rejects(synthesizeInto(broken, out, inThisThread), /inconsistent plan/);
     assert.deepEqual(treeOf(out), before);
     assert.deepEqual(readdirSync(path.dirname(out)), ['cdktf.out']);
   });

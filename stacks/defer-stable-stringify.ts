@@ -1,0 +1,78 @@
+// cdktf writes every stack and its manifest with `json-stable-stringify` (sorted keys, two-space
+// indent). That package reaches every array method through call-bind and get-intrinsic, which cost
+// a dozen modules to load and most of its time per call: about 6% of the stacks thread at the typical
+// size. Imported before cdktf, this module puts a stand-in in Node's module cache, where cdktf's
+// `require` finds it: the same algorithm written plainly, byte for byte the same output for the one
+// way cdktf calls it (`{ space: 2 }`), and the real package for any other options.
+// test/stacks/defer-stable-stringify.test.ts compares the two on generated values.
+import Module from 'node:module';
+
+const cdktfRequire = Module.createRequire(require.resolve('cdktf'));
+
+type StableStringify = (value: unknown, options?: unknown) => string | undefined;
+
+/** Installs the stand-in unless cdktf or the package is already loaded (then cdktf holds the real one). Returns whether it did. */
+export function deferStableStringify(): boolean {
+  const file = cdktfRequire.resolve('json-stable-stringify');
+  if (require.cache[require.resolve('cdktf')] !== undefined || require.cache[file] !== undefined) return false;
+  let real: StableStringify | undefined;
+  const stringify: StableStringify = (value, options) => {
+    const space = spaceOf(options);
+    if (space !== null) return stableStringify(value, space);
+    if (real === undefined) {
+      delete require.cache[file];
+      real = cdktfRequire('json-stable-stringify') as StableStringify;
+    }
+    return real(value, options);
+  };
+  const cached = new Module(file);
+  cached.filename = file;
+  cached.loaded = true;
+  cached.exports = stringify;
+  require.cache[file] = cached;
+  return true;
+}
+
+/** The indent string when `options` is `{ space: n }` or `{ space: 'str' }` and nothing else; null for anything the stand-in leaves to the package. */
+function spaceOf(options: unknown): string | null {
+  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return null;
+  const keys = Object.keys(options);
+  if (keys.length !== 1 || keys[0] !== 'space') return null;
+  const space = (options as { space: unknown }).space;
+  if (typeof space === 'number' && Number.isInteger(space) && space >= 0 && space <= 10) return ' '.repeat(space);
+  if (typeof space === 'string') return space;
+  return null;
+}
+
+/**
+ * json-stable-stringify 1.x without replacer, comparator or cycle options: keys sorted by code unit,
+ * `toJSON` honoured, undefined and functions dropped from objects and `null` in arrays, empty
+ * containers still broken over two lines, a cycle on the current path a TypeError.
+ */
+export function stableStringify(value: unknown, space: string): string | undefined {
+  const ancestors = new Set<object>();
+  const colon = space ? ': ' : ':';
+  const walk = (node: unknown, level: number): string | undefined => {
+    const indent = space ? '\n' + space.repeat(level) : '';
+    if (node && typeof (node as { toJSON?: unknown }).toJSON === 'function') node = (node as { toJSON(): unknown }).toJSON();
+    if (node === undefined) return undefined;
+    if (typeof node !== 'object' || node === null) return JSON.stringify(node);
+    const out: string[] = [];
+    if (Array.isArray(node)) {
+      for (const item of node) out.push(indent + space + (walk(item, level + 1) || 'null'));
+      return '[' + out.join(',') + indent + ']';
+    }
+    if (ancestors.has(node)) throw new TypeError('Converting circular structure to JSON');
+    ancestors.add(node);
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) {
+      const item = walk(record[key], level + 1);
+      if (item) out.push(indent + space + JSON.stringify(key) + colon + item);
+    }
+    ancestors.delete(node);
+    return '{' + out.join(',') + indent + '}';
+  };
+  return walk(value, 0);
+}
+
+deferStableStringify();
