@@ -3,35 +3,16 @@
 // a dozen modules to load and most of its time per call: about 6% of the stacks thread at the typical
 // size. Imported before cdktf, this module puts a stand-in in Node's module cache, where cdktf's
 // `require` finds it: the same algorithm written plainly, byte for byte the same output for the one
-// way cdktf calls it (`{ space: 2 }`), and the real package for any other options.
+// way cdktf calls it (`{ space: 2 }`), and the real package for any other options (stand-in.ts).
 // test/stacks/defer-stable-stringify.test.ts compares the two on generated values.
-import Module from 'node:module';
-
-const cdktfRequire = Module.createRequire(require.resolve('cdktf'));
+import { installStandIn } from './stand-in';
 
 type StableStringify = (value: unknown, options?: unknown) => string | undefined;
 
-/** Installs the stand-in unless cdktf or the package is already loaded (then cdktf holds the real one). Returns whether it did. */
-export function deferStableStringify(): boolean {
-  const file = cdktfRequire.resolve('json-stable-stringify');
-  if (require.cache[require.resolve('cdktf')] !== undefined || require.cache[file] !== undefined) return false;
-  let real: StableStringify | undefined;
-  const stringify: StableStringify = (value, options) => {
-    const space = spaceOf(options);
-    if (space !== null) return stableStringify(value, space);
-    if (real === undefined) {
-      delete require.cache[file];
-      real = cdktfRequire('json-stable-stringify') as StableStringify;
-    }
-    return real(value, options);
-  };
-  const cached = new Module(file);
-  cached.filename = file;
-  cached.loaded = true;
-  cached.exports = stringify;
-  require.cache[file] = cached;
-  return true;
-}
+installStandIn('json-stable-stringify', (loadReal): StableStringify => (value, options) => {
+  const space = spaceOf(options);
+  return space !== null ? stableStringify(value, space) : (loadReal() as StableStringify)(value, options);
+});
 
 /** The indent string when `options` is `{ space: n }` or `{ space: 'str' }` and nothing else; null for anything the stand-in leaves to the package. */
 function spaceOf(options: unknown): string | null {
@@ -75,4 +56,3 @@ export function stableStringify(value: unknown, space: string): string | undefin
   return walk(value, 0);
 }
 
-deferStableStringify();

@@ -39,6 +39,9 @@ export async function synthesizeInto(plan: Plan, outdir: string, writeStacks: St
     fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
     const fresh = path.join(staging, STAGING_NEW);
     fs.mkdirSync(fresh);
+    // cdktf creates each stack's directory unless it exists. Created here, they cost the writer (the
+    // stacks thread, still loading cdktf at this point) nothing.
+    for (const stack of plan.stacks) fs.mkdirSync(path.join(fresh, 'stacks', stack.name), { recursive: true });
     const stacksWritten = writeStacks(plan, fresh);
     let unionFiles: string[];
     try {
