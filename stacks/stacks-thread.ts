@@ -1,7 +1,7 @@
 // The synth command's second thread: it loads cdktf and the providers while the command's thread
 // compiles the model, then writes the stacks while that thread writes the Union files. On two cores
-// that takes the model's compilation and the Union files off synthesis's critical path (the typical
-// synth is about 15% faster; bench/README.md). The stacks and their bytes are those of
+// that takes the model's compilation and the Union files off synthesis's critical path (a typical
+// synth measured 10-20% faster A/B; bench/README.md). The stacks and their bytes are those of
 // `writeStacks` on any thread: test/stacks/stacks-thread.test.ts holds them equal.
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
