@@ -5,8 +5,8 @@
 // it at the typical size. While `fn` runs, plain values are copied directly, exactly as cdktf's
 // resolver would return them, and everything that is or may hold a token (an encoded string, list,
 // number or map, an object with `resolve`, anything not a plain object or array) goes to cdktf's
-// resolver, with the path it would have had. test/stacks/lean-synthesis.test.ts holds the bytes
-// equal to plain cdktf's. cdktf 0.21 is its last release, so the internal hook will not move.
+// resolver, with the path it would have had. test/stacks/copy-plain-values.test.ts compares the two
+// on generated values; test/stacks/lean-synthesis.test.ts holds whole stacks equal to plain cdktf's. cdktf 0.21 is its last release, so the internal hook will not move.
 /* eslint-disable @typescript-eslint/no-require-imports -- the module objects themselves are what is patched and read */
 
 interface ResolveOptions {

@@ -1,6 +1,7 @@
 // Synthesis into an output directory replaced whole: a staging directory beside it is filled (the
 // Union files on this thread, the stacks by `writeStacks`, which the synth command runs on a thread
-// of its own), then swapped in. No cdktf here, so the command's thread never loads it.
+// of its own), then swapped in. No cdktf here: the command's thread loads it only when it writes the
+// stacks itself (above 500 stacks, src/cli/commands/synth.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
