@@ -5,9 +5,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { App, Fn, Lazy, TerraformStack, Token, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
 import { withPlainValuesCopied } from '../../stacks/copy-plain-values';
+import { temporaryDir } from '../helpers';
 import { checkProperty, runs } from '../property/runner';
 
-const stack = new TerraformStack(new App({ stackTraces: false }), 'values');
+// An outdir of its own: `new App()` creates ./cdktf.out, which would then block `npm start`'s synth.
+const stack = new TerraformStack(new App({ stackTraces: false, outdir: temporaryDir('ui-values-') }), 'values');
 const resolver = new DefaultTokenResolver(new StringConcat());
 const resolveWith = (value: unknown) => Tokenization.resolve(value, { scope: stack, resolver });
 
