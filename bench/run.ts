@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateModel, unitsForProjects } from './model';
-import { choosePeakMethod, Measurer, RunFailed, type Sample } from './measure';
+import { choosePeakMethod, measuredEnvironment, Measurer, NODE_ENVIRONMENT, RunFailed, type Sample } from './measure';
 import { formatSummary, summarizeProfile } from './profile';
 import { logLogSlope, median } from './stats';
 
@@ -25,6 +25,7 @@ interface Options {
   readonly keep: boolean;
   readonly profile: boolean;
   readonly naiveLarge: boolean;
+  readonly inheritEnv: boolean;
 }
 
 interface Config {
@@ -57,14 +58,16 @@ const QUICK: Config = {
   naiveTimeoutSeconds: 120,
 };
 
-const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- --no-naive-large]
+const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- --no-naive-large] [-- --inherit-env]
   --quick           a short pass: typical size and a 10x sweep (100 -> 1,000 units), 2 runs, naive once
   --profile         also profile synth and the floor at the largest size (node --cpu-prof) and print where the time goes
   --keep            keep the temporary directory (models, outputs, profiles)
-  --no-naive-large  skip the naive app at the large size (one run, the slowest step of the bench)`;
+  --no-naive-large  skip the naive app at the large size (one run, the slowest step of the bench)
+  --inherit-env     run measured processes with ${NODE_ENVIRONMENT.join(', ')} as set here
+                    (by default they are removed: they add the same start-up cost to every program)`;
 
 function parseOptions(argv: readonly string[]): Options {
-  const known = new Set(['--quick', '--keep', '--profile', '--no-naive-large', '--help', '-h']);
+  const known = new Set(['--quick', '--keep', '--profile', '--no-naive-large', '--inherit-env', '--help', '-h']);
   for (const a of argv) {
     if (!known.has(a)) {
       console.error(`bench: unknown option '${a}'\n${USAGE}`);
@@ -75,7 +78,13 @@ function parseOptions(argv: readonly string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  return { quick: argv.includes('--quick'), keep: argv.includes('--keep'), profile: argv.includes('--profile'), naiveLarge: !argv.includes('--no-naive-large') };
+  return {
+    quick: argv.includes('--quick'),
+    keep: argv.includes('--keep'),
+    profile: argv.includes('--profile'),
+    naiveLarge: !argv.includes('--no-naive-large'),
+    inheritEnv: argv.includes('--inherit-env'),
+  };
 }
 
 const progress = (text: string): void => {
@@ -132,8 +141,10 @@ async function main(): Promise<void> {
   if (!options.keep) process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
   const started = Date.now();
   const loadBefore = os.loadavg();
-  const measurer = new Measurer(choosePeakMethod(), HOOK, work);
+  const environment = measuredEnvironment(options.inheritEnv);
+  const measurer = new Measurer(choosePeakMethod(), HOOK, work, environment);
   progress(`bench: working in ${work} (peak memory by ${measurer.method})\n`);
+  const startUp = await measureStartUp(measurer, work, environment.removed);
 
   const sizes = [...new Set([config.typical, ...config.sweep])].sort((a, b) => a - b);
   const large = config.sweep[config.sweep.length - 1]!;
@@ -214,7 +225,7 @@ async function main(): Promise<void> {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
   progress('\n\n');
-  report(results, config, options, { started, loadBefore, method: measurer.method, work });
+  report(results, config, options, { started, loadBefore, method: measurer.method, work, removed: environment.removed, startUp });
   if (profileText) console.log('\n' + profileText);
 }
 
@@ -239,6 +250,40 @@ interface RunInfo {
   readonly loadBefore: number[];
   readonly method: string;
   readonly work: string;
+  /** Variables of NODE_ENVIRONMENT removed from the measured processes' environment. */
+  readonly removed: readonly string[];
+  readonly startUp: StartUp;
+}
+
+/** Median wall seconds of `node -e 0` as measured, and with the removed variables put back (if any were). */
+interface StartUp {
+  readonly measured: number;
+  readonly inherited?: number;
+}
+
+const START_UP_RUNS = 5;
+
+/** What starting node costs here, before any program: the constant under every figure of the table. */
+async function measureStartUp(measurer: Measurer, work: string, removed: readonly string[]): Promise<StartUp> {
+  const inheriting = new Measurer(measurer.method, HOOK, work, measuredEnvironment(true));
+  const spec = { argv: ['node', '-e', '0'], cwd: work, stdoutFile: path.join(work, 'start-up.txt') };
+  const measured: number[] = [];
+  const inherited: number[] = [];
+  for (let run = 0; run < START_UP_RUNS; run++) {
+    measured.push((await measurer.run(spec)).seconds);
+    if (removed.length > 0) inherited.push((await inheriting.run(spec)).seconds);
+  }
+  return { measured: median(measured), ...(inherited.length > 0 ? { inherited: median(inherited) } : {}) };
+}
+
+function startUpLine(info: RunInfo): string {
+  const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`;
+  const base = `Node start-up (node -e 0, median of ${START_UP_RUNS}): ${ms(info.startUp.measured)}`;
+  if (info.startUp.inherited === undefined) return `${base}; environment as inherited.`;
+  return (
+    `${base}; ${ms(info.startUp.inherited)} with ${info.removed.join(', ')} as set here, ` +
+    `which every measured process runs without (--inherit-env keeps it).`
+  );
 }
 
 function report(results: Map<number, SizeResult>, config: Config, options: Options, info: RunInfo): void {
@@ -260,6 +305,7 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
     'Whole processes: wall time from spawn to exit (min-max in brackets), CPU time (user+sys), peak RSS (VmHWM); medians of the runs.',
     'validate/plan/synth: node dist/src/cli/main.js; floor: cdktf alone, generic constructs, rebuilding our cdk.tf.json;',
     'naive: root provider imports, default App, automatic cross-stack references, reading `plan --json`.',
+    startUpLine(info),
     '',
   );
   const header = ['size', 'projects', 'units', 'step', 'runs', 'wall s (median)', '[min-max]', 'cpu s', 'peak MiB'];

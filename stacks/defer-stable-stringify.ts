@@ -31,6 +31,59 @@ function spaceOf(options: unknown): string | null {
  * containers still broken over two lines, a cycle on the current path a TypeError.
  */
 export function stableStringify(value: unknown, space: string): string | undefined {
+  return viaNativeStringify(value, space) ?? walkAndStringify(value, space);
+}
+
+/** Deeper than any stack cdktf writes; a cycle gets here too, and the walk then reports it. */
+const MAX_NATIVE_DEPTH = 200;
+
+/**
+ * Most of what cdktf writes is plain JSON data: strings, numbers, booleans, null, arrays and objects
+ * with keys that are not array indices, none of them empty. For such a value, a copy with its keys
+ * inserted in sorted order, written by the engine's own `JSON.stringify`, is the same text about four
+ * times faster than the walk. Anything else (an empty container, which the package breaks over two
+ * lines; an array-index key, which `JSON.stringify` would move first; `__proto__`; `toJSON`,
+ * undefined, a function, a cycle) makes this return undefined, and the walk writes it.
+ */
+export function viaNativeStringify(value: unknown, space: string): string | undefined {
+  // JSON.stringify indents with at most ten characters; the package with all of them.
+  if (space.length > 10) return undefined;
+  const sorted = sortedCopy(value, 0);
+  return sorted === NOT_PLAIN ? undefined : JSON.stringify(sorted, null, space);
+}
+
+const NOT_PLAIN: unique symbol = Symbol('not plain JSON data');
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+
+function sortedCopy(node: unknown, depth: number): unknown {
+  if (node === null || typeof node === 'string' || typeof node === 'boolean' || typeof node === 'number') return node;
+  if (typeof node !== 'object' || depth > MAX_NATIVE_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(node)) {
+    if (node.length === 0) return NOT_PLAIN;
+    const copy: unknown[] = new Array(node.length);
+    for (let i = 0; i < node.length; i++) {
+      const item = sortedCopy(node[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      copy[i] = item;
+    }
+    return copy;
+  }
+  if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
+  const keys = Object.keys(node);
+  if (keys.length === 0) return NOT_PLAIN;
+  keys.sort();
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    // `copy.__proto__ = ...` would set the prototype, not a key.
+    if (ARRAY_INDEX.test(key) || key === '__proto__') return NOT_PLAIN;
+    const item = sortedCopy((node as Record<string, unknown>)[key], depth + 1);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    copy[key] = item;
+  }
+  return copy;
+}
+
+function walkAndStringify(value: unknown, space: string): string | undefined {
   const ancestors = new Set<object>();
   const colon = space ? ': ' : ':';
   const walk = (node: unknown, level: number): string | undefined => {

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import '../../stacks/synthesize';
-import { stableStringify } from '../../stacks/defer-stable-stringify';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeStacks } from '../../stacks/synthesize';
+import { stableStringify, viaNativeStringify } from '../../stacks/defer-stable-stringify';
+import { planOf, temporaryDir } from '../helpers';
 import { checkProperty, runs } from '../property/runner';
 
 type Stringify = (value: unknown, options?: unknown) => string | undefined;
@@ -35,6 +38,17 @@ const values: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
+/** Plain JSON data, the kind the native path writes: keys now and then array indices or `__proto__`. */
+const key = fc.oneof(fc.string(), fc.constantFrom('0', '7', '10', '01', '-1', '1.5', '__proto__', 'constructor', 'b', 'B', 'é', ''));
+const plainValues: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null)),
+    fc.array(tie('value'), { minLength: 1, maxLength: 5 }),
+    fc.dictionary(key, tie('value'), { minKeys: 1, maxKeys: 6 }),
+  ),
+})).value;
+
 describe('the stand-in for json-stable-stringify', () => {
   it('is what cdktf loads', () => {
     assert.notEqual(standIn, real);
@@ -45,6 +59,34 @@ describe('the stand-in for json-stable-stringify', () => {
       assert.equal(standIn(value, { space }), real(value, { space }));
     });
     checkProperty(t, property, runs(400));
+  });
+
+  it("writes plain JSON data as the package does, with the engine's JSON.stringify where it can", (t) => {
+    const property = fc.property(plainValues, fc.constantFrom<unknown>(2, 0, '\t', '', 'x'.repeat(12)), (value, space) => {
+      assert.equal(standIn(value, { space }), real(value, { space }));
+    });
+    checkProperty(t, property, runs(400));
+  });
+
+  it('leaves to the walk what JSON.stringify would write differently', () => {
+    const differently: unknown[] = [{ b: 1, 10: 2, 2: 3 }, { a: {} }, { a: [] }, JSON.parse('{"__proto__": {"x": 1}, "a": 1}'), { a: new Date(0) }, { a: undefined }, [1, () => 1]];
+    for (const value of differently) {
+      assert.equal(viaNativeStringify(value, '  '), undefined, JSON.stringify(value));
+      assert.equal(standIn(value, { space: 2 }), real(value, { space: 2 }));
+    }
+  });
+
+  it('takes the native path for every stack cdktf writes', () => {
+    const outdir = temporaryDir();
+    writeStacks(planOf({ fixture: 'synth-project-isolation.yaml' }), outdir);
+    const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
+    assert.ok(stacks.length >= 5);
+    for (const stack of stacks) {
+      const written = fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8');
+      const document: unknown = JSON.parse(written);
+      assert.equal(viaNativeStringify(document, '  '), written, stack);
+      assert.equal(real(document, { space: 2 }), written, stack);
+    }
   });
 
   it('fails on a cycle where the package does, and shares repeated values as the package does', () => {
