@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateModel, unitsForProjects } from './model';
+import { readCpuTimes, stealShare } from './steal';
 import { choosePeakMethod, measuredEnvironment, Measurer, NODE_ENVIRONMENT, RunFailed, type Sample } from './measure';
 import { formatSummary, summarizeProfile } from './profile';
 import { logLogSlope, median } from './stats';
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
   if (!options.keep) process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
   const started = Date.now();
   const loadBefore = os.loadavg();
+  const cpuBefore = readCpuTimes();
   const environment = measuredEnvironment(options.inheritEnv);
   const measurer = new Measurer(choosePeakMethod(), HOOK, work, environment);
   progress(`bench: working in ${work} (peak memory by ${measurer.method})\n`);
@@ -225,7 +227,8 @@ async function main(): Promise<void> {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
   progress('\n\n');
-  report(results, config, options, { started, loadBefore, method: measurer.method, work, removed: environment.removed, startUp });
+  const steal = stealShare(cpuBefore, readCpuTimes());
+  report(results, config, options, { started, loadBefore, steal, method: measurer.method, work, removed: environment.removed, startUp });
   if (profileText) console.log('\n' + profileText);
 }
 
@@ -248,6 +251,8 @@ async function profile(measurer: Measurer, dir: string, synth: string[], floor: 
 interface RunInfo {
   readonly started: number;
   readonly loadBefore: number[];
+  /** Share of CPU time the hypervisor gave other guests during the run, where Linux reports it. */
+  readonly steal: number | undefined;
   readonly method: string;
   readonly work: string;
   /** Variables of NODE_ENVIRONMENT removed from the measured processes' environment. */
@@ -262,6 +267,8 @@ interface StartUp {
 }
 
 const START_UP_RUNS = 5;
+/** Above this share of steal, the header warns. */
+const STEAL_WARNING = 0.05;
 
 /** What starting node costs here, before any program: the constant under every figure of the table. */
 async function measureStartUp(measurer: Measurer, work: string, removed: readonly string[]): Promise<StartUp> {
@@ -300,6 +307,14 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
   );
   if (info.loadBefore[0]! > cpus.length / 2 || os.loadavg()[0]! > cpus.length / 2) {
     lines.push(`WARNING: the machine was busy (load average above ${cpus.length / 2}): times are inflated and noisier than usual.`);
+  }
+  if (info.steal !== undefined) {
+    const share = `${(100 * info.steal).toFixed(1)}%`;
+    lines.push(
+      info.steal > STEAL_WARNING
+        ? `WARNING: CPU steal ${share} of the run: the hypervisor ran other guests on these CPUs, in bursts; wall times are inflated unevenly, compare ratios and CPU time.`
+        : `CPU steal during the run: ${share} (time the hypervisor gave other guests).`,
+    );
   }
   lines.push(
     'Whole processes: wall time from spawn to exit (min-max in brackets), CPU time (user+sys), peak RSS (VmHWM); medians of the runs.',

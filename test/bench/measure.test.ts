@@ -1,7 +1,9 @@
-// The bench measures every program in the same environment; what it removes, and only that.
+// The bench measures every program in the same environment (what it removes, and only that) and says
+// how much of the machine the hypervisor took meanwhile.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { measuredEnvironment } from '../../bench/measure';
+import { parseCpuLine, stealShare } from '../../bench/steal';
 
 describe('the environment of measured processes', () => {
   const here = { PATH: '/usr/bin', HOME: '/root', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', NODE_OPTIONS: '--require hook.js' };
@@ -16,5 +18,19 @@ describe('the environment of measured processes', () => {
     const { env, removed } = measuredEnvironment(true, here);
     assert.deepEqual(removed, []);
     assert.deepEqual(env, { ...here, CHECKPOINT_DISABLE: '1' });
+  });
+});
+
+describe('CPU steal', () => {
+  it('is read from the cpu line of /proc/stat, the eighth field', () => {
+    assert.deepEqual(parseCpuLine('cpu  1665499 0 249287 928794 15585 0 5017 235183 0 0'), { total: 1665499 + 249287 + 928794 + 15585 + 5017 + 235183, steal: 235183 });
+    assert.equal(parseCpuLine('cpu0 1 2 3 4 5 6 7 8 0 0'), undefined);
+    assert.equal(parseCpuLine('cpu 1 2 3'), undefined);
+  });
+
+  it('is reported as its share of the CPU time between two readings', () => {
+    assert.equal(stealShare({ total: 1000, steal: 100 }, { total: 2000, steal: 350 }), 0.25);
+    assert.equal(stealShare(undefined, { total: 1, steal: 0 }), undefined);
+    assert.equal(stealShare({ total: 5, steal: 0 }, { total: 5, steal: 0 }), undefined);
   });
 });
