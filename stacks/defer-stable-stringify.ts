@@ -2,8 +2,9 @@
 // indent). That package reaches every array method through call-bind and get-intrinsic, which cost
 // a dozen modules to load and most of its time per call: about 6% of the stacks thread at the typical
 // size. Imported before cdktf, this module puts a stand-in in Node's module cache, where cdktf's
-// `require` finds it: the same algorithm written plainly, byte for byte the same output for the one
-// way cdktf calls it (`{ space: 2 }`), and the real package for any other options (stand-in.ts).
+// `require` finds it: the engine's JSON.stringify where the value allows, the same algorithm written
+// plainly where it does not, byte for byte the same output for the one way cdktf calls it
+// (`{ space: 2 }`), and the real package for any other options (stand-in.ts).
 // test/stacks/defer-stable-stringify.test.ts compares the two on generated values.
 import { installStandIn } from './stand-in';
 
