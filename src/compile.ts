@@ -9,6 +9,7 @@ import type { Model } from './model/schema';
 import { checkNames, namesOf } from './model/rules/names';
 import { MAX_MODEL_BYTES, readModelText } from './model/read';
 import { checkShape } from './model/shape';
+import { checkUnitCount, checkValueCount } from './model/size';
 import { resolve } from './plan/resolve';
 import type { Plan } from './plan/types';
 
@@ -34,6 +35,9 @@ export function compileText(text: string, file: string): Compiled {
   // only when there is something to report (model/fast-parse.ts says why both give one answer).
   const value = fastValue(text);
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB).
+    const tooBig = checkValueCount(value);
+    if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
     const fast = compileValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] });
     if (fast.findings.length === 0) return fast;
   }
@@ -47,7 +51,7 @@ function loadWithPositions(text: string, file: string): Loaded {
   return loadText(text, file);
 }
 
-/** Never consulted: the fast path returns only when there are no findings to locate. */
+/** Locates only findings about the whole model: the fast path returns other findings only when there are none. */
 const WITHOUT_POSITIONS: ModelSource = { file: '', text: '', locate: () => ({ line: 1, col: 1 }) };
 
 function compileValue(text: string, file: string, loaded: Loaded): Compiled {
@@ -59,14 +63,19 @@ function compileValue(text: string, file: string, loaded: Loaded): Compiled {
   add(loaded.findings);
   let model: Model | null = null;
   let plan: Plan | null = null;
-  if (loaded.value !== null) {
+  const tooBig = loaded.value !== null ? checkValueCount(loaded.value) : [];
+  add(tooBig);
+  if (loaded.value !== null && tooBig.length === 0) {
     const shaped = checkShape(loaded.value);
     add(shaped.findings);
     model = shaped.model;
     // Names are checked on whatever is well typed, so bad names come out with the shape errors.
     if (!model) add(checkNames(namesOf(loaded.value as Record<string, unknown>)));
   }
-  if (model) {
+  // Rules and resolution cost time per unit: a model asking for a million units stops here.
+  const tooManyUnits = model ? checkUnitCount(model) : [];
+  add(tooManyUnits);
+  if (model && tooManyUnits.length === 0) {
     add(checkNames(model));
     add(checkModel(model));
     // Resolution needs well-formed references; with rule errors it would only repeat them.

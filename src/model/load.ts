@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { Finding, ModelPath } from './findings';
 import { describe, messages } from './messages';
 import { MAX_MODEL_BYTES } from './read';
+import { exceeds, MAX_VALUES } from './size';
 
 /** yaml's own guard against billion-laughs documents. */
 const MAX_ALIAS_COUNT = 100;
@@ -13,9 +14,9 @@ const MAX_ALIAS_COUNT = 100;
 const MAX_NESTING = 64;
 /**
  * Values after alias expansion. yaml's alias count lets a small file repeat a big node 100 times;
- * past this many values the model costs more to check than the largest file the cap admits.
+ * past the size any model may have (size.ts), say that aliases are the cause.
  */
-const MAX_EXPANDED_VALUES = 1_000_000;
+const MAX_EXPANDED_VALUES = MAX_VALUES;
 
 export interface Position {
   readonly line: number;
@@ -146,18 +147,6 @@ function keyProblems(doc: Document): { offset: number | undefined; complex: bool
 }
 
 /** Whether `value`, walked as a tree (a node repeated by aliases counts every time), has more than `max` values. */
-function exceeds(value: unknown, max: number): boolean {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (++count > max) return true;
-    if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
-  }
-  return false;
-}
-
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

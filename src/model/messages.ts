@@ -6,6 +6,8 @@ type Unlocated = Omit<Finding, 'path'> & { path?: ModelPath };
 const q = (s: string) => JSON.stringify(s);
 const list = (xs: readonly string[], max = 8) =>
   xs.length > max ? `${xs.slice(0, max).join(', ')}, ... (${xs.length} in all)` : xs.join(', ');
+/** 1,000,000: limits read at a glance. */
+const count = (n: number) => n.toLocaleString('en-US');
 const didYouMean = (nearest: string | undefined) => (nearest ? `Did you mean ${q(nearest)}?` : '');
 
 export const DNS_LABEL_RULE = 'a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit';
@@ -67,6 +69,20 @@ export const messages = {
     found: detail,
     allowed: `at most ${max} alias expansions`,
     fix: 'Write the values out, or use fewer anchors and aliases.',
+  }),
+  tooManyValues: (max: number): Finding => ({
+    path: [],
+    problem: 'the model holds more values than union-isolation checks',
+    found: `more than ${count(max)} values (scalars, lists and mappings)`,
+    allowed: `at most ${count(max)}; a model for 3,000 units holds about 13,000`,
+    fix: 'Point -m at the isolation model; if it is one, split the organization across several models, each with its own output directory.',
+  }),
+  tooManyUnits: (path: ModelPath, units: number, detail: string, max: number): Finding => ({
+    path,
+    problem: 'the model asks for more isolation units (accounts or projects) than union-isolation creates',
+    found: `${count(units)} units: ${detail}`,
+    allowed: `at most ${count(max)}, ten times the reference load of 3,000`,
+    fix: 'List fewer projects or domains, or split the organization across several models, each with its own output directory.',
   }),
   emptyModel: (): Finding => ({
     path: [],

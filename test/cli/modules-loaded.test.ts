@@ -52,6 +52,15 @@ describe('modules each command loads', () => {
     assert.ok(loaded.has('yaml'));
   });
 
+  it('a model too big to check: refused without the positioned parser, which would take seconds over it', () => {
+    const loaded = packagesLoadedBy('-e', `
+      const projects = Array.from({ length: 400000 }, (_, i) => 'p' + i).join(',');
+      const text = 'org: acme\\nisolation: project\\ndomains: { development: aws }\\nprojects: [' + projects + ']\\n';
+      const compiled = require('./dist/src/compile.js').compileText(text, 'model.yaml');
+      if (!/holds more values/.test(compiled.findings[0].problem)) throw new Error(JSON.stringify(compiled.findings));`);
+    assert.ok(!loaded.has('yaml'), 'the positioned parser was loaded');
+  });
+
   it('synth: cdktf and the providers, but neither the zip library of cdktf’s assets nor the helpers of its JSON writer', () => {
     const out = path.join(temporaryDir('ui-modules-'), 'out');
     const loaded = packagesLoadedBy(CLI, 'synth', '-m', valid, '-o', out);
