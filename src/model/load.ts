@@ -146,7 +146,6 @@ function keyProblems(doc: Document): { offset: number | undefined; complex: bool
   return out;
 }
 
-/** Whether `value`, walked as a tree (a node repeated by aliases counts every time), has more than `max` values. */
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -79,8 +79,8 @@ export const messages = {
   }),
   tooManyUnits: (path: ModelPath, units: number, detail: string, max: number): Finding => ({
     path,
-    problem: 'the model asks for more isolation units (accounts or projects) than union-isolation creates',
-    found: `${count(units)} units: ${detail}`,
+    problem: 'the model has more project-domain pairs than union-isolation handles',
+    found: `${count(units)} pairs: ${detail}`,
     allowed: `at most ${count(max)}, ten times the reference load of 3,000`,
     fix: 'List fewer projects or domains, or split the organization across several models, each with its own output directory.',
   }),

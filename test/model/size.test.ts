@@ -9,26 +9,22 @@ const projectIsolation = loadFixture('synth-project-isolation.yaml').model!;
 const withProjects = (model: Model, count: number): Model => ({ ...model, projects: Array.from({ length: count }, (_, i) => `p${i}`) });
 
 describe('the unit limit', () => {
-  it('admits exactly MAX_UNITS units and refuses one more, counting the default account', () => {
+  it('admits exactly MAX_UNITS project-domain pairs and refuses more, counting on-demand projects', () => {
     assert.equal(Object.keys(projectIsolation.domains).length, 2);
-    assert.equal(projectIsolation.onDemand?.perDomain, false);
+    assert.deepEqual(projectIsolation.onDemand?.projects, ['ml-experiments']);
     const atTheLimit = withProjects(projectIsolation, MAX_UNITS / 2);
-    assert.deepEqual(checkUnitCount({ ...atTheLimit, onDemand: undefined }), []);
-    // The same projects and the shared default account: one unit more.
+    assert.deepEqual(checkUnitCount({ ...atTheLimit, onDemand: { ...atTheLimit.onDemand!, projects: [] } }), []);
+    // The same projects and the one on-demand project: two pairs more.
     const refused = checkUnitCount(atTheLimit);
     assert.equal(refused.length, 1);
     assert.deepEqual(refused[0]!.path, ['projects']);
-    assert.equal(refused[0]!.found, '30,001 units: 15000 projects x 2 domains + 1 default unit');
+    assert.equal(refused[0]!.found, '30,002 pairs: (15000 projects + 1 on demand) x 2 domains');
   });
 
-  it('counts a default account per domain with perDomain', () => {
-    const model: Model = { ...withProjects(projectIsolation, 15_000), onDemand: { perDomain: true, projects: [] } };
-    assert.equal(checkUnitCount(model)[0]?.found, '30,002 units: 15000 projects x 2 domains + 2 default units');
-  });
-
-  it('counts domains only in domain isolation, however many projects', () => {
-    const model: Model = { ...withProjects(projectIsolation, 100_000), isolation: 'domain', onDemand: undefined };
-    assert.deepEqual(checkUnitCount(model), []);
+  it('counts pairs in domain isolation too: each is an attribute file and an assignment', () => {
+    const model: Model = { ...withProjects(projectIsolation, MAX_UNITS / 2 + 1), isolation: 'domain', onDemand: undefined };
+    assert.equal(checkUnitCount(model)[0]?.found, '30,002 pairs: 15001 projects x 2 domains');
+    assert.deepEqual(checkUnitCount({ ...model, projects: model.projects.slice(1) }), []);
   });
 });
 
