@@ -43,7 +43,7 @@ export class RunFailed extends Error {}
  * Variables that change what a node process does before or beside the program: flags and preloaded
  * modules (NODE_OPTIONS), coverage and debug output, a compile cache, and extra CA certificates, which
  * Node 20 parses at every start whether or not the program opens a TLS connection. Where
- * NODE_EXTRA_CA_CERTS names a whole CA bundle (as on the machines this was built on), that is 60-70 ms
+ * NODE_EXTRA_CA_CERTS names a whole CA bundle (as on the machines this was built on), that is 80-100 ms
  * and about 400 million instructions added to every process: a constant that is neither program's
  * work, and weighs most on the fastest one.
  */

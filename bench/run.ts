@@ -312,7 +312,7 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
     const share = `${(100 * info.steal).toFixed(1)}%`;
     lines.push(
       info.steal > STEAL_WARNING
-        ? `WARNING: CPU steal ${share} of the run: the hypervisor ran other guests on these CPUs, in bursts; wall times are inflated unevenly, compare ratios and CPU time.`
+        ? `WARNING: CPU steal ${share} of the run: the hypervisor ran other guests on these CPUs; wall times are inflated, unevenly: compare ratios and CPU time.`
         : `CPU steal during the run: ${share} (time the hypervisor gave other guests).`,
     );
   }

@@ -2,14 +2,14 @@
 // returned at once; the plan only when none of them is an error.
 import { checkModel } from './model/check';
 import { compareFindings, formatPath, isError, type Finding } from './model/findings';
-import { fastValue } from './model/fast-parse';
+import { fastValue, looseValue } from './model/fast-parse';
 import type { Loaded, ModelSource } from './model/load';
 import { messages } from './model/messages';
 import type { Model } from './model/schema';
 import { checkNames, namesOf } from './model/rules/names';
 import { MAX_MODEL_BYTES, readModelText } from './model/read';
 import { checkShape } from './model/shape';
-import { checkUnitCount, checkValueCount } from './model/size';
+import { checkUnitCount, checkValueCount, MAX_VALUES } from './model/size';
 import { resolve } from './plan/resolve';
 import type { Plan } from './plan/types';
 
@@ -34,10 +34,13 @@ export function compileText(text: string, file: string): Compiled {
   // Valid models need no source positions: read them the fast way, and take the positioned path
   // only when there is something to report (model/fast-parse.ts says why both give one answer).
   const value = fastValue(text);
+  // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB). A
+  // text the fast path leaves to that parser is counted from js-yaml's reading, if it is long enough to
+  // hold that many values; aliases count once there, so an alias bomb still gets its own finding.
+  const counted = value !== undefined ? value : text.length >= MAX_VALUES ? looseValue(text) : undefined;
+  const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted) : [];
+  if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB).
-    const tooBig = checkValueCount(value);
-    if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
     const fast = compileValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] });
     if (fast.findings.length === 0) return fast;
   }

@@ -59,6 +59,8 @@ const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 function sortedCopy(node: unknown, depth: number): unknown {
   if (node === null || typeof node === 'string' || typeof node === 'boolean' || typeof node === 'number') return node;
   if (typeof node !== 'object' || depth > MAX_NATIVE_DEPTH) return NOT_PLAIN;
+  // Before the array case: the package honours an array's own toJSON too.
+  if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
   if (Array.isArray(node)) {
     if (node.length === 0) return NOT_PLAIN;
     const copy: unknown[] = new Array(node.length);
@@ -69,7 +71,6 @@ function sortedCopy(node: unknown, depth: number): unknown {
     }
     return copy;
   }
-  if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
   const keys = Object.keys(node);
   if (keys.length === 0) return NOT_PLAIN;
   keys.sort();

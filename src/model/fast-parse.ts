@@ -16,6 +16,18 @@ import { MAX_MODEL_BYTES } from './read';
  */
 const NOT_PLAIN = /[&*!%\uFFFD]|<<|(^|[\s{,])\?(\s|$)|[\]}]\s*:|\b0b[01]/m;
 
+/**
+ * What js-yaml reads from any text (aliases shared rather than copied, a duplicate key's last value),
+ * or undefined where it cannot: only for counting a big model's values before the positioned parse.
+ */
+export function looseValue(text: string): unknown {
+  try {
+    return load(text, { schema: CORE_SCHEMA, json: true });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The model's value, or undefined when the text is not plain enough (or not valid) for the fast path. */
 export function fastValue(text: string): unknown {
   if (text.length > MAX_MODEL_BYTES || text.includes('\u0000') || NOT_PLAIN.test(text)) return undefined;

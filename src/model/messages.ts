@@ -8,6 +8,7 @@ const list = (xs: readonly string[], max = 8) =>
   xs.length > max ? `${xs.slice(0, max).join(', ')}, ... (${xs.length} in all)` : xs.join(', ');
 /** 1,000,000: limits read at a glance. */
 const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 const didYouMean = (nearest: string | undefined) => (nearest ? `Did you mean ${q(nearest)}?` : '');
 
 export const DNS_LABEL_RULE = 'a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit';
@@ -74,13 +75,16 @@ export const messages = {
     path: [],
     problem: 'the model holds more values than union-isolation checks',
     found: `more than ${count(max)} values (scalars, lists and mappings)`,
-    allowed: `at most ${count(max)}; a model for 3,000 units holds about 13,000`,
+    allowed: `at most ${count(max)}: about 20 for each of 30,000 project-domain pairs with every key written out`,
     fix: 'Point -m at the isolation model; if it is one, split the organization across several models, each with its own output directory.',
   }),
-  tooManyUnits: (path: ModelPath, units: number, detail: string, max: number): Finding => ({
+  tooManyUnits: (path: ModelPath, n: { units: number; projects: number; onDemand: number; domains: number }, max: number): Finding => ({
     path,
     problem: 'the model has more project-domain pairs than union-isolation handles',
-    found: `${count(units)} pairs: ${detail}`,
+    found:
+      `${count(n.units)} pairs: ` +
+      (n.onDemand > 0 ? `(${plural(n.projects, 'project')} + ${count(n.onDemand)} on demand)` : plural(n.projects, 'project')) +
+      ` x ${plural(n.domains, 'domain')}`,
     allowed: `at most ${count(max)}, ten times the reference load of 3,000`,
     fix: 'List fewer projects or domains, or split the organization across several models, each with its own output directory.',
   }),

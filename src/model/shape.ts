@@ -18,6 +18,22 @@ export function checkShape(value: unknown): Shaped {
   return { model: null, findings: dedupe(findings) };
 }
 
+/**
+ * Name comparisons one check may spend on did-you-mean suggestions. Each suggestion compares the
+ * unknown name with every known one: free in a model of ordinary size, but thousands of unknown names
+ * against 30,000 known units would take minutes. Past the budget, findings come without a suggestion.
+ */
+export const SUGGESTION_BUDGET = 1_000_000;
+
+/** A `nearest` for one check, suggesting until SUGGESTION_BUDGET comparisons are spent. */
+export function suggester(budget = SUGGESTION_BUDGET): (name: string, candidates: readonly string[]) => string | undefined {
+  let left = budget;
+  return (name, candidates) => {
+    left -= candidates.length;
+    return left >= 0 ? nearest(name, candidates) : undefined;
+  };
+}
+
 /** The nearest of `candidates` to `name`, if it is close enough to be a plausible typo. */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;

@@ -9,10 +9,10 @@ import type { Model } from './schema';
 
 /** Units (project-domain pairs): ten times the reference load. */
 export const MAX_UNITS = 30_000;
-/** Values (scalars, lists and mappings, aliases expanded): about ten per unit at MAX_UNITS. */
-export const MAX_VALUES = 300_000;
+/** Values (scalars, lists and mappings): about 20 for each pair at MAX_UNITS with every key written out. */
+export const MAX_VALUES = 600_000;
 
-/** Whether `value` holds more than `max` values, counted without recursion and stopping at max + 1. */
+/** Whether `value`, walked as a tree (a node repeated by aliases counts every time), has more than `max` values. */
 export function exceeds(value: unknown, max: number): boolean {
   let count = 0;
   const stack: unknown[] = [value];
@@ -25,9 +25,24 @@ export function exceeds(value: unknown, max: number): boolean {
   return false;
 }
 
-/** The finding for a value too big to check, or none. */
+/** Like `exceeds`, but a node shared by aliases is walked once: what the text holds, not what it expands to. */
+export function exceedsDistinct(value: unknown, max: number): boolean {
+  let count = 0;
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > max) return true;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
+/** The finding for a model too big to check, or none. Aliases that expand past the limit are load.ts's finding. */
 export function checkValueCount(value: unknown): Finding[] {
-  return exceeds(value, MAX_VALUES) ? [messages.tooManyValues(MAX_VALUES)] : [];
+  return exceedsDistinct(value, MAX_VALUES) ? [messages.tooManyValues(MAX_VALUES)] : [];
 }
 
 /**
@@ -41,7 +56,6 @@ export function checkUnitCount(model: Model): Finding[] {
   const onDemand = model.onDemand?.projects.length ?? 0;
   const units = (projects + onDemand) * domains;
   if (units <= MAX_UNITS) return [];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const listed = onDemand > 0 ? `(${plural(projects, 'project')} + ${onDemand} on demand)` : plural(projects, 'project');
-  return [messages.tooManyUnits(['projects'], units, `${listed} x ${plural(domains, 'domain')}`, MAX_UNITS)];
+  const path = onDemand > projects ? ['onDemand', 'projects'] : ['projects'];
+  return [messages.tooManyUnits(path, { units, projects, onDemand, domains }, MAX_UNITS)];
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileYaml, expectFindings, MINIMAL_DOMAIN } from '../helpers';
+import { suggester } from '../../src/model/shape';
 
 describe('the model shape', () => {
   it('accepts the minimal model', () => {
@@ -55,5 +56,14 @@ describe('the model shape', () => {
   it('reports every finding at once', () => {
     const yaml = MINIMAL_DOMAIN.replace('org: acme', 'org: 42').replace('clusterPools:', 'clusterPool:').replace('isolation: domain', 'isolation: both');
     assert.ok(expectFindings(compileYaml(yaml)).length >= 3);
+  });
+});
+
+describe('did-you-mean suggestions of one check', () => {
+  it('stop once their comparisons are spent, so thousands of typos against thousands of names stay fast', () => {
+    const suggest = suggester(5);
+    assert.equal(suggest('prodution', ['production', 'staging']), 'production'); // 2 of 5 spent
+    assert.equal(suggest('stagin', ['production', 'staging']), 'staging'); // 4 of 5
+    assert.equal(suggest('stagin', ['production', 'staging']), undefined); // would be 6
   });
 });

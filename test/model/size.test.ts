@@ -1,7 +1,7 @@
 // The size limits: where they start, and what they count.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkUnitCount, exceeds, MAX_UNITS } from '../../src/model/size';
+import { checkUnitCount, exceeds, exceedsDistinct, MAX_UNITS } from '../../src/model/size';
 import type { Model } from '../../src/model/schema';
 import { loadFixture } from '../helpers';
 
@@ -18,13 +18,21 @@ describe('the unit limit', () => {
     const refused = checkUnitCount(atTheLimit);
     assert.equal(refused.length, 1);
     assert.deepEqual(refused[0]!.path, ['projects']);
-    assert.equal(refused[0]!.found, '30,002 pairs: (15000 projects + 1 on demand) x 2 domains');
+    assert.equal(refused[0]!.found, '30,002 pairs: (15,000 projects + 1 on demand) x 2 domains');
   });
 
   it('counts pairs in domain isolation too: each is an attribute file and an assignment', () => {
     const model: Model = { ...withProjects(projectIsolation, MAX_UNITS / 2 + 1), isolation: 'domain', onDemand: undefined };
-    assert.equal(checkUnitCount(model)[0]?.found, '30,002 pairs: 15001 projects x 2 domains');
+    assert.equal(checkUnitCount(model)[0]?.found, '30,002 pairs: 15,001 projects x 2 domains');
     assert.deepEqual(checkUnitCount({ ...model, projects: model.projects.slice(1) }), []);
+  });
+});
+
+describe('the unit limit, located', () => {
+  it('points at the longer of the two project lists', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `o${i}`);
+    const model: Model = { ...projectIsolation, onDemand: { ...projectIsolation.onDemand!, projects: many } };
+    assert.deepEqual(checkUnitCount(model)[0]?.path, ['onDemand', 'projects']);
   });
 });
 
@@ -35,5 +43,13 @@ describe('counting values', () => {
     // value, x, x.a, 1, 2, y, y.a, 1, 2
     assert.equal(exceeds(value, 9), false);
     assert.equal(exceeds(value, 8), true);
+  });
+
+  it('counts a shared node once when counting what the text holds', () => {
+    const shared = { a: [1, 2] };
+    const value = { x: shared, y: shared };
+    // value, x, x.a, 1, 2, y (shared: not walked again)
+    assert.equal(exceedsDistinct(value, 6), false);
+    assert.equal(exceedsDistinct(value, 5), true);
   });
 });

@@ -69,7 +69,8 @@ describe('the stand-in for json-stable-stringify', () => {
   });
 
   it('leaves to the walk what JSON.stringify would write differently', () => {
-    const differently: unknown[] = [{ b: 1, 10: 2, 2: 3 }, { a: {} }, { a: [] }, JSON.parse('{"__proto__": {"x": 1}, "a": 1}'), { a: new Date(0) }, { a: undefined }, [1, () => 1]];
+    const withToJSON = Object.assign([1, 2], { toJSON: () => 'X' });
+    const differently: unknown[] = [withToJSON, { a: withToJSON }, { b: 1, 10: 2, 2: 3 }, { a: {} }, { a: [] }, JSON.parse('{"__proto__": {"x": 1}, "a": 1}'), { a: new Date(0) }, { a: undefined }, [1, () => 1]];
     for (const value of differently) {
       assert.equal(viaNativeStringify(value, '  '), undefined, JSON.stringify(value));
       assert.equal(standIn(value, { space: 2 }), real(value, { space: 2 }));

@@ -3,7 +3,7 @@
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { nearest } from '../shape';
+import { suggester } from '../shape';
 import { unitKeys } from '../units';
 
 export function checkIsolationShape(model: Model): Finding[] {
@@ -17,6 +17,7 @@ export function checkIsolationShape(model: Model): Finding[] {
   const units = unitKeys(model);
   const keys = units.map((u) => u.key);
   const known = new Set(keys);
+  const nearest = suggester();
   for (const key of Object.keys(model.accounts))
     if (!known.has(key)) out.push(messages.unknownUnit(['accounts', key], key, model.isolation, nearest(key, keys), 'key'));
 

@@ -3,7 +3,7 @@
 import { formatPath, type Finding, type ModelPath } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { nearest } from '../shape';
+import { suggester } from '../shape';
 import { onDemandProjects, unitKeys } from '../units';
 
 /** A pool's clusters and where they are written, for either pool form. */
@@ -16,6 +16,7 @@ export function poolClusters(model: Model, pool: string): { names: readonly stri
 
 export function checkReferences(model: Model): Finding[] {
   const out: Finding[] = [];
+  const nearest = suggester();
   const units = unitKeys(model).map((u) => u.key);
   const unitSet = new Set(units);
   const unit = (path: ModelPath, key: string) => {
