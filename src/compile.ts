@@ -9,7 +9,7 @@ import type { Model } from './model/schema';
 import { checkNames, namesOf } from './model/rules/names';
 import { MAX_MODEL_BYTES, readModelText } from './model/read';
 import { checkShape } from './model/shape';
-import { checkUnitCount, checkValueCount, MAX_VALUES } from './model/size';
+import { checkUnitCount, checkValueCount, MIN_CHARS_TO_COUNT } from './model/size';
 import { resolve } from './plan/resolve';
 import type { Plan } from './plan/types';
 
@@ -37,8 +37,8 @@ export function compileText(text: string, file: string): Compiled {
   // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB). A
   // text the fast path leaves to that parser is counted from js-yaml's reading, if it is long enough to
   // hold that many values; aliases count once there, so an alias bomb still gets its own finding.
-  const counted = value !== undefined ? value : text.length >= MAX_VALUES ? looseValue(text) : undefined;
-  const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted) : [];
+  const counted = value !== undefined ? value : text.length >= MIN_CHARS_TO_COUNT ? looseValue(text) : undefined;
+  const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted, text.length) : [];
   if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const fast = compileValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] });
@@ -66,7 +66,7 @@ function compileValue(text: string, file: string, loaded: Loaded): Compiled {
   add(loaded.findings);
   let model: Model | null = null;
   let plan: Plan | null = null;
-  const tooBig = loaded.value !== null ? checkValueCount(loaded.value) : [];
+  const tooBig = loaded.value !== null ? checkValueCount(loaded.value, text.length) : [];
   add(tooBig);
   if (loaded.value !== null && tooBig.length === 0) {
     const shaped = checkShape(loaded.value);

@@ -40,8 +40,16 @@ export function exceedsDistinct(value: unknown, max: number): boolean {
   return false;
 }
 
+/**
+ * Every distinct value takes at least one character of the text (a key, a dash, a bracket or a
+ * comma), so a shorter text cannot exceed MAX_VALUES; half of it leaves a margin. Models of ordinary
+ * size (230 KB at 3,000 units) are never walked: the walk costs about 10 ms per 13,000 values, cold.
+ */
+export const MIN_CHARS_TO_COUNT = MAX_VALUES / 2;
+
 /** The finding for a model too big to check, or none. Aliases that expand past the limit are load.ts's finding. */
-export function checkValueCount(value: unknown): Finding[] {
+export function checkValueCount(value: unknown, textLength: number): Finding[] {
+  if (textLength < MIN_CHARS_TO_COUNT) return [];
   return exceedsDistinct(value, MAX_VALUES) ? [messages.tooManyValues(MAX_VALUES)] : [];
 }
 
