@@ -37,7 +37,8 @@ export function compileText(text: string, file: string): Compiled {
   // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB). A
   // text the fast path leaves to that parser is counted from js-yaml's reading, if it is long enough to
   // hold that many values; aliases count once there, so an alias bomb still gets its own finding.
-  const counted = value !== undefined ? value : text.length >= MIN_CHARS_TO_COUNT ? looseValue(text) : undefined;
+  const countable = text.length >= MIN_CHARS_TO_COUNT && text.length <= MAX_MODEL_BYTES;
+  const counted = value !== undefined ? value : countable ? looseValue(text) : undefined;
   const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted, text.length) : [];
   if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
