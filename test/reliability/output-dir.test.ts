@@ -42,6 +42,14 @@ function withModel(dir: string, text = MINIMAL_DOMAIN): string {
   return file;
 }
 
+/** A sandbox holding a model and one earlier synth in `out`, and a snapshot of it: where a failing synth must leave things as they were. */
+function afterOneSynth(): { dir: string; model: string; before: Map<string, string> } {
+  const dir = sandbox();
+  const model = withModel(dir);
+  assert.equal(runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir }).code, 0);
+  return { dir, model, before: snapshot(dir) };
+}
+
 /** The output is complete: the manifest's stacks each have their Terraform, and union/ has every file of the plan. */
 function assertComplete(out: string, modelText: string): void {
   const plan = compileText(modelText, 'model.yaml').plan!;
@@ -167,10 +175,7 @@ describe('synth output directory', () => {
   });
 
   it('fails with a usage error when the disk fills up, leaving the previous output exactly as it was', async () => {
-    const dir = sandbox();
-    const model = withModel(dir);
-    assert.equal(runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir }).code, 0);
-    const before = snapshot(dir);
+    const { dir, model, before } = afterOneSynth();
     // A write to an open file fails, as write(2) does on a full disk: the error names no path.
     const original = fs.writeFileSync;
     const full = mock.method(fs, 'writeFileSync', (file: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
@@ -208,10 +213,7 @@ describe('synth output directory', () => {
   });
 
   it('fails when the model has errors, leaving the previous output exactly as it was', () => {
-    const dir = sandbox();
-    const model = withModel(dir);
-    assert.equal(runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir }).code, 0);
-    const before = snapshot(dir);
+    const { dir, model, before } = afterOneSynth();
     writeFileSync(model, MINIMAL_DOMAIN.replace('org: acme', 'org: ACME'));
     const r = runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir });
     assert.equal(r.code, 1);
@@ -222,10 +224,7 @@ describe('synth output directory', () => {
   });
 
   it('fails when a renderer would write outside DIR, leaving no trace and the previous output intact', async () => {
-    const dir = sandbox();
-    const model = withModel(dir);
-    assert.equal(runCli(['synth', '-m', model, '-o', 'out'], { cwd: dir }).code, 0);
-    const before = snapshot(dir);
+    const { dir, model, before } = afterOneSynth();
     const original = files.renderUnionFiles;
     // A renderer bug, simulated: a file name that climbs out of union/.
     (files as { renderUnionFiles: typeof original }).renderUnionFiles = (plan) => new Map([...original(plan), ['../../escaped.txt', 'x']]);
