@@ -1,4 +1,4 @@
-// Stand-ins for packages cdktf loads eagerly and we can do without or do faster (defer-archiver.ts,
+// Stand-ins for packages cdktf loads eagerly and we can do without or do faster (defer-unused-packages.ts,
 // defer-stable-stringify.ts). A stand-in sits in Node's module cache under the file cdktf's
 // `require(name)` resolves to, so cdktf gets it; the real package is loaded when a stand-in asks.
 import Module from 'node:module';

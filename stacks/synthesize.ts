@@ -2,7 +2,8 @@
 // `stacks/<stack>/cdk.tf.json` and `manifest.json`) and the files Union needs under `union/`.
 // The cdktf app (main.ts) and the synth command's stacks thread (stacks-worker.ts) run it.
 // First: they must run before anything loads cdktf.
-import './defer-archiver';
+import './skip-inline-source-maps';
+import './defer-unused-packages';
 import './defer-stable-stringify';
 import * as path from 'node:path';
 import { TerraformResource } from 'cdktf';

@@ -1,7 +1,7 @@
 // What each command loads is part of its speed (bench/README.md): validate and plan never load cdktf
 // or the providers, a valid model never loads the positioned YAML parser, and synth loads neither the
-// zip library cdktf's assets use nor the array helpers behind cdktf's JSON writer. Each case runs in a
-// fresh process, as users run the commands.
+// zip library cdktf's assets use, nor the version library of a validation it skips, nor the array
+// helpers behind cdktf's JSON writer. Each case runs in a fresh process, as users run the commands.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,25 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fixturePath, ROOT, temporaryDir } from '../helpers';
 
-/**
- * Package directories (`node_modules/<name>/`) loaded by `node ARGS`, run in the repository root, on
- * any thread: the main thread reports at exit, a worker thread (synth's stacks thread) when it replies.
- */
+/** Package directories (`node_modules/<name>/`) loaded by `node ARGS` (see `filesLoadedBy`). */
 function packagesLoadedBy(...args: string[]): Set<string> {
+  return packagesOf(filesLoadedBy(...args));
+}
+
+function packagesOf(files: readonly string[]): Set<string> {
+  const packages = new Set<string>();
+  for (const file of files) {
+    const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file.slice(file.lastIndexOf('node_modules')));
+    if (m) packages.add(m[1]!.replace(/\\/g, '/'));
+  }
+  return packages;
+}
+
+/**
+ * The files in the module cache of `node ARGS`, run in the repository root, on any thread: the main
+ * thread reports at exit, a worker thread (synth's stacks thread) when it replies.
+ */
+function filesLoadedBy(...args: string[]): string[] {
   const dir = temporaryDir('ui-modules-');
   const [hook, report] = [path.join(dir, 'hook.js'), path.join(dir, 'loaded.jsonl')];
   writeFileSync(
@@ -25,13 +39,7 @@ function packagesLoadedBy(...args: string[]): Set<string> {
   );
   const run = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  const files = readFileSync(report, 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line) as string[]);
-  const packages = new Set<string>();
-  for (const file of files) {
-    const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file.slice(file.lastIndexOf('node_modules')));
-    if (m) packages.add(m[1]!.replace(/\\/g, '/'));
-  }
-  return packages;
+  return readFileSync(report, 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line) as string[]);
 }
 
 const CLI = path.join('dist', 'src', 'cli', 'main.js');
@@ -61,21 +69,34 @@ describe('modules each command loads', () => {
     assert.ok(!loaded.has('yaml'), 'the positioned parser was loaded');
   });
 
-  it('synth: cdktf and the providers, but neither the zip library of cdktf’s assets nor the helpers of its JSON writer', () => {
+  it('synth: cdktf and the providers, but not the zip library of cdktf’s assets, the version library of a validation it skips, or the helpers of its JSON writer', () => {
     const out = path.join(temporaryDir('ui-modules-'), 'out');
-    const loaded = packagesLoadedBy(CLI, 'synth', '-m', valid, '-o', out);
+    const files = filesLoadedBy(CLI, 'synth', '-m', valid, '-o', out);
+    const loaded = packagesOf(files);
     for (const needed of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google']) assert.ok(loaded.has(needed), `synth did not load ${needed}`);
     // archiver's own entry in the module cache is the stand-in; what the real one would pull in is absent.
     for (const unused of ['archiver-utils', 'zip-stream', 'glob', 'readable-stream', 'lodash', 'call-bind', 'get-intrinsic', 'yaml']) assert.ok(!loaded.has(unused), `synth loaded ${unused}`);
+    // So is semver's: its entry file is the stand-in, and none of its 45 other modules is loaded.
+    const semverFiles = files.filter((f) => /node_modules[\\/]semver[\\/]/.test(f));
+    assert.equal(semverFiles.length, 1, semverFiles.join('\n'));
   });
 
   it('the stand-in for archiver loads and forwards to the real one when used', () => {
-    const script = `require('./dist/stacks/defer-archiver.js');
+    const script = `require('./dist/stacks/defer-unused-packages.js');
       const archiver = require(require('node:module').createRequire(require.resolve('cdktf')).resolve('archiver'));
       if (!archiver.isRegisteredFormat('zip')) throw new Error('zip is not registered');
       const archive = archiver('zip');
       if (typeof archive.pipe !== 'function') throw new Error('not an archive');
       archive.abort();`;
     assert.ok(packagesLoadedBy('-e', script).has('archiver-utils'));
+  });
+
+  it('the stand-in for semver loads and forwards to the real one when used', () => {
+    const script = `require('./dist/stacks/defer-unused-packages.js');
+      const semver = require(require('node:module').createRequire(require.resolve('cdktf')).resolve('semver'));
+      if (semver.satisfies('1.5.7', '>=1.5.0') !== true || semver.satisfies('1.4.0', '>=1.5.0') !== false) throw new Error('satisfies does not compare');
+      if (!('SemVer' in semver)) throw new Error('SemVer is missing');`;
+    const files = filesLoadedBy('-e', script);
+    assert.ok(files.some((f) => /semver[\\/]functions[\\/]satisfies\.js$/.test(f)), 'the real semver was not loaded');
   });
 });

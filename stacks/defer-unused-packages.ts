@@ -1,0 +1,22 @@
+// cdktf's index loads, eagerly, two packages that synthesizing our stacks never uses:
+// - archiver, the zip library of its asset support, with a long tail of dependencies (glob,
+//   readable-stream, lodash, async, ...): about 200 modules and 80 ms of every synth;
+// - semver, 45 modules and about 60 million instructions, for one validation (the version of a
+//   binary) that runs only when the App validates, and ours does not (`skipValidation`, app.ts).
+// Imported before cdktf, this module installs a stand-in for each that loads the real package the
+// first time it is used, so nothing changes for code that zips or compares versions. cdktf itself
+// only zips in a child process of its own, which never sees the stand-in. (bench/README.md)
+import { installStandIn } from './stand-in';
+
+/** A stand-in that forwards every use to the real package, loaded on the first; `callable` for a package that is a function. */
+function forwarding(loadReal: () => unknown, callable: boolean): unknown {
+  const real = () => loadReal() as object;
+  return new Proxy(callable ? () => undefined : {}, {
+    apply: (_target, self, args) => Reflect.apply(real() as (...a: unknown[]) => unknown, self, args),
+    get: (_target, key) => Reflect.get(real(), key),
+    has: (_target, key) => Reflect.has(real(), key),
+  });
+}
+
+installStandIn('archiver', (loadReal) => forwarding(loadReal, true));
+installStandIn('semver', (loadReal) => forwarding(loadReal, false));
