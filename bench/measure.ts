@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readCpuTimes, stealShare } from './steal';
 
 export interface Sample {
   /** Wall time from spawn to exit. */
@@ -13,6 +14,8 @@ export interface Sample {
   readonly cpuSeconds: number;
   /** Peak resident set size in MiB. */
   readonly peakMiB: number;
+  /** Share of the machine's CPU time the hypervisor gave other guests while the process ran, where Linux tells. */
+  readonly steal?: number;
 }
 
 export type PeakMethod = 'gnu-time' | 'preload-hook';
@@ -87,6 +90,7 @@ export class Measurer {
     }
     const out = fs.openSync(spec.stdoutFile, 'w');
     const err = fs.openSync(stderrFile, 'w');
+    const cpuBefore = readCpuTimes();
     const started = process.hrtime.bigint();
     try {
       const { code, signal, timedOut } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>((resolve, reject) => {
@@ -116,12 +120,13 @@ export class Measurer {
         });
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const steal = stealShare(cpuBefore, readCpuTimes());
       if (timedOut) throw new RunFailed(`timed out after ${spec.timeoutSeconds} s: ${spec.argv.join(' ')}`);
       if (code !== 0) {
         const tail = fs.readFileSync(stderrFile, 'utf8').split('\n').slice(-15).join('\n');
         throw new RunFailed(`exit ${code ?? signal}: ${spec.argv.join(' ')}\n${tail}`);
       }
-      return { seconds, ...readUsage(rssFile) };
+      return { seconds, ...readUsage(rssFile), ...(steal === undefined ? {} : { steal }) };
     } finally {
       fs.closeSync(out);
       fs.closeSync(err);
