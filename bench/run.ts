@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateModel, unitsForProjects } from './model';
-import { readCpuTimes, stealShare, waitForQuiet } from './steal';
+import { readCpuTimes, stealShare } from './steal';
 import { choosePeakMethod, measuredEnvironment, Measurer, NODE_ENVIRONMENT, RunFailed, type Sample } from './measure';
 import { formatSummary, summarizeProfile } from './profile';
 import { logLogSlope, median } from './stats';
@@ -27,7 +27,6 @@ interface Options {
   readonly profile: boolean;
   readonly naiveLarge: boolean;
   readonly inheritEnv: boolean;
-  readonly waitQuiet: boolean;
 }
 
 interface Config {
@@ -60,23 +59,19 @@ const QUICK: Config = {
   naiveTimeoutSeconds: 120,
 };
 
-/** Above this share of CPU steal the machine is not quiet: a run waits for it to pass, and the header warns. */
-const STEAL_QUIET = 0.05;
-const QUIET_WAIT_PER_RUN_MS = 30_000;
-const QUIET_WAIT_TOTAL_MS = 300_000;
+/** Above this share of CPU steal, the header warns and a missed wall-time target names the shares. */
+const STEAL_WARNING = 0.05;
 
-const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- --no-naive-large] [-- --inherit-env] [-- --no-wait]
+const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- --no-naive-large] [-- --inherit-env]
   --quick           a short pass: typical size and a 10x sweep (100 -> 1,000 units), 2 runs, naive once
   --profile         also profile synth and the floor at the largest size (node --cpu-prof) and print where the time goes
   --keep            keep the temporary directory (models, outputs, profiles)
   --no-naive-large  skip the naive app at the large size (one run, the slowest step of the bench)
   --inherit-env     run measured processes with ${NODE_ENVIRONMENT.join(', ')} as set here
-                    (by default they are removed: they add the same start-up cost to every program)
-  --no-wait         start every run at once, even during a burst of CPU steal (by default a run waits
-                    up to ${QUIET_WAIT_PER_RUN_MS / 1000} s for one to pass, ${QUIET_WAIT_TOTAL_MS / 60_000} minutes in all)`;
+                    (by default they are removed: they add the same start-up cost to every program)`;
 
 function parseOptions(argv: readonly string[]): Options {
-  const known = new Set(['--quick', '--keep', '--profile', '--no-naive-large', '--inherit-env', '--no-wait', '--help', '-h']);
+  const known = new Set(['--quick', '--keep', '--profile', '--no-naive-large', '--inherit-env', '--help', '-h']);
   for (const a of argv) {
     if (!known.has(a)) {
       console.error(`bench: unknown option '${a}'\n${USAGE}`);
@@ -93,7 +88,6 @@ function parseOptions(argv: readonly string[]): Options {
     profile: argv.includes('--profile'),
     naiveLarge: !argv.includes('--no-naive-large'),
     inheritEnv: argv.includes('--inherit-env'),
-    waitQuiet: !argv.includes('--no-wait'),
   };
 }
 
@@ -156,16 +150,6 @@ async function main(): Promise<void> {
   const measurer = new Measurer(choosePeakMethod(), HOOK, work, environment);
   progress(`bench: working in ${work} (peak memory by ${measurer.method})\n`);
   const startUp = await measureStartUp(measurer, work, environment.removed);
-  // Where steal cannot be read (not Linux), there is nothing to wait for.
-  const quiet: QuietLog | undefined = options.waitQuiet && readCpuTimes() !== undefined ? { waitedMs: 0, runs: 0, unquiet: 0 } : undefined;
-  const waitForQuietCpus = async (): Promise<void> => {
-    if (quiet === undefined) return;
-    const maxWaitMs = Math.max(0, Math.min(QUIET_WAIT_PER_RUN_MS, QUIET_WAIT_TOTAL_MS - quiet.waitedMs));
-    const wait = await waitForQuiet({ threshold: STEAL_QUIET, maxWaitMs });
-    quiet.waitedMs += wait.waitedMs;
-    quiet.runs++;
-    if (!wait.quiet) quiet.unquiet++;
-  };
 
   const sizes = [...new Set([config.typical, ...config.sweep])].sort((a, b) => a - b);
   const large = config.sweep[config.sweep.length - 1]!;
@@ -213,7 +197,6 @@ async function main(): Promise<void> {
         // synth's stays as the floor's input.
         const out = step === 'synth' && run === 1 ? reference : path.join(dir, `out-${step}`);
         try {
-          await waitForQuietCpus();
           const sample = await measurer.run({ argv: argvOf(step, out), cwd: dir, stdoutFile: devnull, ...(timeoutSeconds ? { timeoutSeconds } : {}) });
           result.samples.set(step, [...(result.samples.get(step) ?? []), sample]);
           progress(` ${step} ${sample.seconds.toFixed(2)}s`);
@@ -248,7 +231,7 @@ async function main(): Promise<void> {
   }
   progress('\n\n');
   const steal = stealShare(cpuBefore, readCpuTimes());
-  report(results, config, options, { started, loadBefore, steal, quiet, method: measurer.method, work, removed: environment.removed, startUp });
+  report(results, config, options, { started, loadBefore, steal, method: measurer.method, work, removed: environment.removed, startUp });
   if (profileText) console.log('\n' + profileText);
 }
 
@@ -278,15 +261,6 @@ interface RunInfo {
   /** Variables of NODE_ENVIRONMENT removed from the measured processes' environment. */
   readonly removed: readonly string[];
   readonly startUp: StartUp;
-  /** The waits for quiet CPUs before the timed runs; undefined with --no-wait or where steal cannot be read. */
-  readonly quiet: QuietLog | undefined;
-}
-
-interface QuietLog {
-  waitedMs: number;
-  runs: number;
-  /** Runs started without a quiet probe (the wait ran out). */
-  unquiet: number;
 }
 
 /** Median wall seconds of `node -e 0` as measured, and with the removed variables put back (if any were). */
@@ -344,18 +318,12 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
   if (info.steal !== undefined) {
     const share = `${(100 * info.steal).toFixed(1)}%`;
     lines.push(
-      info.steal > STEAL_QUIET
+      info.steal > STEAL_WARNING
         ? `WARNING: CPU steal ${share} of the run: the hypervisor ran other guests on these CPUs; wall times are inflated, unevenly: compare ratios and CPU time.`
         : `CPU steal during the run: ${share} (time the hypervisor gave other guests).`,
     );
   }
-  if (info.quiet !== undefined) {
-    const { waitedMs, runs, unquiet } = info.quiet;
-    lines.push(
-      `Before each run the bench waited for steal to fall to ${100 * STEAL_QUIET}% or less (--no-wait starts at once): ` +
-        `${(waitedMs / 1000).toFixed(0)} s of waiting in all; ${unquiet} of ${runs} runs started without a quiet moment.`,
-    );
-  }
+
   lines.push(
     'Whole processes: wall time from spawn to exit (min-max in brackets), CPU time (user+sys), peak RSS (VmHWM); medians of the runs.',
     'validate/plan/synth: node dist/src/cli/main.js; floor: cdktf alone, generic constructs, rebuilding our cdk.tf.json;',
@@ -439,12 +407,14 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
 
   // A target missed while the hypervisor took a large share of the CPUs says so, with the shares.
   const underSteal = (...runs: Array<[SizeResult | undefined, Step]>): string => {
-    const shares = runs.flatMap(([r, step]) => {
-      const share = stealOf(r?.samples.get(step) ?? []);
-      return share === undefined ? [] : [`${step} ${(100 * share).toFixed(0)}%`];
-    });
-    const stolen = runs.some(([r, step]) => (stealOf(r?.samples.get(step) ?? []) ?? 0) > STEAL_QUIET);
-    return stolen ? `; measured under CPU steal (median during these runs: ${shares.join(', ')}), which stretches wall times unevenly (bench/README.md, Steal)` : '';
+    const shares = new Set(
+      runs.flatMap(([r, step]) => {
+        const share = stealOf(r?.samples.get(step) ?? []);
+        return share === undefined || r === undefined ? [] : [`${step} at ${r.units} units ${(100 * share).toFixed(0)}%`];
+      }),
+    );
+    const stolen = runs.some(([r, step]) => (stealOf(r?.samples.get(step) ?? []) ?? 0) > STEAL_WARNING);
+    return stolen ? `; measured under CPU steal (median during these runs: ${[...shares].join(', ')}), which stretches wall times unevenly (bench/README.md, Steal)` : '';
   };
   /** Each target: the claim, whether it holds (undefined: not measured), the figures, and the runs it rests on. */
   const targets: Array<[string, boolean | undefined, string, Array<[SizeResult | undefined, Step]>]> = [];

@@ -1,10 +1,10 @@
-// The bench measures every program in the same environment (what it removes, and only that), waits
-// for bursts of CPU steal to pass, and says how much of the machine the hypervisor took meanwhile.
+// The bench measures every program in the same environment (what it removes, and only that) and says
+// how much of the machine the hypervisor took meanwhile, over each run and the whole bench.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { choosePeakMethod, measuredEnvironment, Measurer } from '../../bench/measure';
-import { parseCpuLine, readCpuTimes, stealShare, waitForQuiet, type CpuTimes } from '../../bench/steal';
+import { parseCpuLine, readCpuTimes, stealShare } from '../../bench/steal';
 import { ROOT, temporaryDir } from '../helpers';
 
 describe('the environment of measured processes', () => {
@@ -34,47 +34,6 @@ describe('CPU steal', () => {
     assert.equal(stealShare({ total: 1000, steal: 100 }, { total: 2000, steal: 350 }), 0.25);
     assert.equal(stealShare(undefined, { total: 1, steal: 0 }), undefined);
     assert.equal(stealShare({ total: 5, steal: 0 }, { total: 5, steal: 0 }), undefined);
-  });
-});
-
-/** A /proc/stat stand-in: each probe is two readings, between which steal takes `shares[i]` of 100 ticks. */
-function probes(shares: readonly number[]): { read: () => CpuTimes; sleep: (ms: number) => Promise<void>; slept: number[] } {
-  let now: CpuTimes = { total: 1_000, steal: 0 };
-  let probe = 0;
-  const slept: number[] = [];
-  return {
-    read: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      const share = shares[Math.min(probe++, shares.length - 1)]!;
-      now = { total: now.total + 100, steal: now.steal + 100 * share };
-    },
-    slept,
-  };
-}
-
-describe('waiting for quiet CPUs', () => {
-  it('starts at once when the first probe is quiet', async () => {
-    const fake = probes([0.02]);
-    assert.deepEqual(await waitForQuiet({ threshold: 0.05, maxWaitMs: 10_000, probeMs: 300, ...fake }), { waitedMs: 0, quiet: true });
-    assert.deepEqual(fake.slept, [300]);
-  });
-
-  it('waits through a burst until a probe is quiet', async () => {
-    const fake = probes([0.3, 0.25, 0.06, 0.05]);
-    assert.deepEqual(await waitForQuiet({ threshold: 0.05, maxWaitMs: 10_000, probeMs: 300, ...fake }), { waitedMs: 900, quiet: true });
-    assert.equal(fake.slept.length, 4);
-  });
-
-  it('gives up after the longest wait it is allowed', async () => {
-    const fake = probes([0.5]);
-    assert.deepEqual(await waitForQuiet({ threshold: 0.05, maxWaitMs: 1_000, probeMs: 300, ...fake }), { waitedMs: 900, quiet: false });
-    assert.deepEqual(await waitForQuiet({ threshold: 0.05, maxWaitMs: 0, probeMs: 300, ...probes([0.5]) }), { waitedMs: 0, quiet: false });
-  });
-
-  it('does not wait where steal cannot be read', async () => {
-    const fake = probes([0.5]);
-    assert.deepEqual(await waitForQuiet({ threshold: 0.05, maxWaitMs: 10_000, probeMs: 300, sleep: fake.sleep, read: () => undefined }), { waitedMs: 0, quiet: false });
   });
 });
 
