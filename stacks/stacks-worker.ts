@@ -2,7 +2,11 @@
 // stacks of the one plan it is sent, replies, and ends.
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../src/plan/types';
+import { optimizeOnlyLastingHotSpots } from './short-run-tiering';
 import { writeStacks } from './synthesize';
+
+// After the imports above have loaded cdktf and the providers (short-run-tiering.ts says why).
+optimizeOnlyLastingHotSpots();
 
 export interface StacksRequest {
   readonly plan: Plan;
