@@ -323,7 +323,6 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
         : `CPU steal during the run: ${share} (time the hypervisor gave other guests).`,
     );
   }
-
   lines.push(
     'Whole processes: wall time from spawn to exit (min-max in brackets), CPU time (user+sys), peak RSS (VmHWM); medians of the runs.',
     'validate/plan/synth: node dist/src/cli/main.js; floor: cdktf alone, generic constructs, rebuilding our cdk.tf.json;',

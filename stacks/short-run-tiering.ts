@@ -4,7 +4,7 @@
 // hundred milliseconds at most: compiling it (on a background thread, competing with the two threads
 // of work on a two-core machine) came to 27% of all the instructions of a typical synth, more than it
 // saved. With four times the budget only the functions that stay hot are optimized: a typical synth
-// takes 13% fewer instructions and 20% less CPU time, one of 490 units 19% fewer instructions
+// takes 13% fewer instructions and 14-20% less CPU time, one of 490 units 19% fewer instructions
 // (bench/README.md). Longer runs, above 500 stacks, are written on the main thread (synth.ts), which
 // does not call this: there optimization pays for itself.
 //
