@@ -4,7 +4,7 @@
 // about 110 million instructions, a fifth of loading cdktf and the providers, on synth's critical
 // path (bench/README.md). Node reads the maps only under --enable-source-maps, to map stack traces;
 // unless that is on, the files of these packages are compiled without their last line when it is
-// that comment. Imported before anything loads cdktf (synthesize.ts).
+// that comment. Imported before anything loads cdktf (write-stacks.ts).
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';

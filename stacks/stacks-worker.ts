@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../src/plan/types';
 import { optimizeOnlyLastingHotSpots } from './short-run-tiering';
-import { writeStacks } from './synthesize';
+import { writeStacks } from './write-stacks';
 
 // After the imports above have loaded cdktf and the providers (short-run-tiering.ts says why).
 optimizeOnlyLastingHotSpots();

@@ -23,11 +23,16 @@ function packagesOf(files: readonly string[]): Set<string> {
   return packages;
 }
 
+/** The files in the module cache of `node ARGS`, on any thread (see `filesLoadedByThread`). */
+function filesLoadedBy(...args: string[]): string[] {
+  return filesLoadedByThread(...args).flat();
+}
+
 /**
- * The files in the module cache of `node ARGS`, run in the repository root, on any thread: the main
+ * The files in each thread's module cache of `node ARGS`, run in the repository root: the main
  * thread reports at exit, a worker thread (synth's stacks thread) when it replies.
  */
-function filesLoadedBy(...args: string[]): string[] {
+function filesLoadedByThread(...args: string[]): string[][] {
   const dir = temporaryDir('ui-modules-');
   const [hook, report] = [path.join(dir, 'hook.js'), path.join(dir, 'loaded.jsonl')];
   writeFileSync(
@@ -39,7 +44,10 @@ function filesLoadedBy(...args: string[]): string[] {
   );
   const run = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  return readFileSync(report, 'utf8').trim().split('\n').flatMap((line) => JSON.parse(line) as string[]);
+  return readFileSync(report, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as string[]);
 }
 
 const CLI = path.join('dist', 'src', 'cli', 'main.js');
@@ -71,7 +79,8 @@ describe('modules each command loads', () => {
 
   it('synth: cdktf and the providers, but not the zip library of cdktf’s assets, the version library of a validation it skips, or the helpers of its JSON writer', () => {
     const out = path.join(temporaryDir('ui-modules-'), 'out');
-    const files = filesLoadedBy(CLI, 'synth', '-m', valid, '-o', out);
+    const threads = filesLoadedByThread(CLI, 'synth', '-m', valid, '-o', out);
+    const files = threads.flat();
     const loaded = packagesOf(files);
     for (const needed of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google']) assert.ok(loaded.has(needed), `synth did not load ${needed}`);
     // archiver's own entry in the module cache is the stand-in; what the real one would pull in is absent.
@@ -79,6 +88,15 @@ describe('modules each command loads', () => {
     // So is semver's: its entry file is the stand-in, and none of its 45 other modules is loaded.
     const semverFiles = files.filter((f) => /node_modules[\\/]semver[\\/]/.test(f));
     assert.equal(semverFiles.length, 1, semverFiles.join('\n'));
+    // The stacks thread loads cdktf but not the Union files' renderers, which the main thread runs
+    // (the stacks use the Helm values alone, for their outputs).
+    const stacksThread = threads.find((t) => t.some((f) => f.endsWith(`${path.sep}stacks-worker.js`)));
+    assert.ok(stacksThread?.some((f) => f.endsWith(`${path.sep}write-stacks.js`)), 'no stacks thread reported');
+    const renderers = ['files', 'review', 'mermaid', 'cluster-pools', 'attribute-files', 'plan-json', 'apply-script'].map((m) => `${path.sep}outputs${path.sep}${m}.js`);
+    assert.deepEqual(
+      stacksThread!.filter((f) => renderers.some((r) => f.endsWith(r))),
+      [],
+    );
   });
 
   it('the stand-in for archiver loads and forwards to the real one when used', () => {

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeStacks } from '../../stacks/synthesize';
+import { writeStacks } from '../../stacks/write-stacks';
 import { stableStringify, viaNativeStringify } from '../../stacks/defer-stable-stringify';
 import { planOf, temporaryDir } from '../helpers';
 import { checkProperty, runs } from '../property/runner';

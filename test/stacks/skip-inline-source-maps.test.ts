@@ -79,7 +79,7 @@ describe('skipInlineSourceMaps', () => {
       const compile = Module.prototype._compile;
       const seen = [];
       Module.prototype._compile = function (content, filename) { seen.push([filename, content.length]); return compile.call(this, content, filename); };
-      require('./dist/stacks/synthesize.js');
+      require('./dist/stacks/write-stacks.js');
       console.log(JSON.stringify(seen));`;
     const run = (...flags: string[]) => {
       const child = spawnSync(process.execPath, [...flags, '-e', script], { cwd: ROOT, encoding: 'utf8' });

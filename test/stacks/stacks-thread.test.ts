@@ -10,7 +10,7 @@ import { generateModel } from '../../bench/model';
 import type { Plan } from '../../src/plan/types';
 import { optimizeOnlyLastingHotSpots } from '../../stacks/short-run-tiering';
 import { startStacksThread } from '../../stacks/stacks-thread';
-import { writeStacks } from '../../stacks/synthesize';
+import { writeStacks } from '../../stacks/write-stacks';
 import { planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
 
 const MODELS = ['synth-project-isolation.yaml', 'synth-domain-isolation.yaml', '../../stacks/isolation.yaml'];
@@ -90,7 +90,7 @@ describe('the stacks thread’s V8 tiering (short-run-tiering.ts)', () => {
     assert.equal(synth.code, 0, synth.stderr);
     assert.match(synth.stdout, /Synthesized 155 stacks/);
     const script = `const { compileFile } = require('./dist/src/compile.js');
-      require('./dist/stacks/synthesize.js').writeStacks(compileFile(${JSON.stringify(model)}).plan, ${JSON.stringify(path.join(dir, 'plain'))});`;
+      require('./dist/stacks/write-stacks.js').writeStacks(compileFile(${JSON.stringify(model)}).plan, ${JSON.stringify(path.join(dir, 'plain'))});`;
     mkdirSync(path.join(dir, 'plain'));
     const plain = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(plain.status, 0, plain.stderr);

@@ -1,6 +1,6 @@
 // union-isolation synth: the Terraform JSON of every stack in DIR/stacks/ (cdktf's layout, so
 // `cdktf deploy` and `terraform` run in it) and the files Union needs in DIR/union/, swapped in
-// whole at the end (stacks/synthesize.ts). This module checks DIR and reports.
+// whole at the end (stacks/synthesize-into.ts). This module checks DIR and reports.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXIT, MODEL_OPTION, parseOptions, UsageError, type Command } from '../context';
@@ -66,7 +66,7 @@ const STACKS_THREAD_LIMIT = 500;
 /** Writes the stacks on this thread, once the stacks thread (which may be loading cdktf) is stopped. */
 async function stacksHere(thread: StacksThread): Promise<StacksWriter> {
   await thread.stop();
-  const { writeStacks } = await import('../../../stacks/synthesize');
+  const { writeStacks } = await import('../../../stacks/write-stacks');
   return async (plan, outdir) => writeStacks(plan, outdir);
 }
 
