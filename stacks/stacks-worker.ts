@@ -2,10 +2,10 @@
 // stacks of the one plan it is sent, replies, and ends.
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../src/plan/types';
-import { optimizeOnlyLastingHotSpots } from './short-run-tiering';
+import { optimizeOnlyLastingHotSpots } from '../src/short-run-tiering';
 import { writeStacks } from './write-stacks';
 
-// After the imports above have loaded cdktf and the providers (short-run-tiering.ts says why).
+// After the imports above have loaded cdktf and the providers (src/short-run-tiering.ts says why).
 optimizeOnlyLastingHotSpots();
 
 export interface StacksRequest {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateModel } from '../../bench/model';
 import type { Plan } from '../../src/plan/types';
-import { optimizeOnlyLastingHotSpots } from '../../stacks/short-run-tiering';
+import { optimizeOnlyLastingHotSpots } from '../../src/short-run-tiering';
 import { startStacksThread } from '../../stacks/stacks-thread';
 import { writeStacks } from '../../stacks/write-stacks';
 import { planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
@@ -81,7 +81,7 @@ describe('the stacks thread', () => {
   });
 });
 
-describe('the stacks thread’s V8 tiering (short-run-tiering.ts)', () => {
+describe('the stacks thread’s V8 tiering (src/short-run-tiering.ts)', () => {
   it('changes no byte: synth of the bench’s typical model (155 stacks, hot enough to optimize) writes the stacks of a process with no V8 flag set', () => {
     const dir = temporaryDir('ui-tiering-');
     const model = path.join(dir, 'typical.yaml');
