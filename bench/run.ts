@@ -338,6 +338,7 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
       const failure = r.failures.get(step);
       if (samples.length === 0 && failure === undefined) continue;
       const secs = samples.map((s) => s.seconds);
+      const steal = stealOf(samples);
       rows.push([
         r.label,
         String(r.projects),
@@ -348,7 +349,7 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
         samples.length ? `[${Math.min(...secs).toFixed(2)}-${Math.max(...secs).toFixed(2)}]` : '',
         samples.length ? median(samples.map((s) => s.cpuSeconds)).toFixed(2) : '',
         samples.length ? median(samples.map((s) => s.peakMiB)).toFixed(0) : '',
-        stealOf(samples) === undefined ? '' : (100 * stealOf(samples)!).toFixed(0),
+        steal === undefined ? '' : (100 * steal).toFixed(0),
       ]);
     }
   }

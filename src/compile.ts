@@ -42,10 +42,11 @@ export function compileText(text: string, file: string): Compiled {
   const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted, text.length) : [];
   if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const fast = compileValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] });
+    const fast = compileValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] }, false);
     if (fast.findings.length === 0) return fast;
   }
-  return compileValue(text, file, loadWithPositions(text, file));
+  // Counted above unless js-yaml could not read the text; then the positioned reading is counted.
+  return compileValue(text, file, loadWithPositions(text, file), counted === undefined);
 }
 
 /** Required here, not imported: a valid model never needs it, and it costs every run about 30 ms. */
@@ -58,7 +59,7 @@ function loadWithPositions(text: string, file: string): Loaded {
 /** Locates only findings about the whole model: the fast path returns other findings only when there are none. */
 const WITHOUT_POSITIONS: ModelSource = { file: '', text: '', locate: () => ({ line: 1, col: 1 }) };
 
-function compileValue(text: string, file: string, loaded: Loaded): Compiled {
+function compileValue(text: string, file: string, loaded: Loaded, countValues: boolean): Compiled {
   // Appended one by one: a hostile model can have more findings than a spread call takes arguments.
   const findings: Finding[] = [];
   const add = (more: readonly Finding[]) => {
@@ -67,7 +68,7 @@ function compileValue(text: string, file: string, loaded: Loaded): Compiled {
   add(loaded.findings);
   let model: Model | null = null;
   let plan: Plan | null = null;
-  const tooBig = loaded.value !== null ? checkValueCount(loaded.value, text.length) : [];
+  const tooBig = countValues && loaded.value !== null ? checkValueCount(loaded.value, text.length) : [];
   add(tooBig);
   if (loaded.value !== null && tooBig.length === 0) {
     const shaped = checkShape(loaded.value);
