@@ -1,8 +1,11 @@
-// The stacks thread (stacks-thread.ts): loads cdktf and the providers at once, then writes the
-// stacks of the one plan it is sent, replies, and ends.
+// The stacks thread (stacks-thread.ts): loads cdktf and the providers at once, then builds the
+// stacks of the one plan it is sent, sends their directories and files to the command's thread to
+// create (file-writer.ts says why), replies, and ends.
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../src/plan/types';
 import { optimizeOnlyLastingHotSpots } from '../src/short-run-tiering';
+import { sendingTo } from './file-writer';
+import { packError, type ThreadError } from './thread-errors';
 import { writeStacks } from './write-stacks';
 
 // After the imports above have loaded cdktf and the providers (src/short-run-tiering.ts says why).
@@ -15,17 +18,16 @@ export interface StacksRequest {
 
 export type StacksReply =
   | { readonly resources: number }
-  | { readonly error: { readonly message: string; readonly stack?: string; readonly code?: string; readonly syscall?: string; readonly path?: string } };
+  | { readonly error: ThreadError };
 
 const port = parentPort;
 if (port === null) throw new Error('stacks-worker runs as a worker thread (stacks-thread.ts starts it)');
 port.once('message', ({ plan, outdir }: StacksRequest) => {
   let reply: StacksReply;
   try {
-    reply = { resources: writeStacks(plan, outdir) };
+    reply = { resources: writeStacks(plan, outdir, sendingTo((request) => port.postMessage(request))) };
   } catch (err) {
-    const e = (err instanceof Error ? err : new Error(String(err))) as NodeJS.ErrnoException;
-    reply = { error: { message: e.message, stack: e.stack, code: e.code, syscall: e.syscall, path: e.path } };
+    reply = { error: packError(err) };
   }
   port.postMessage(reply);
   port.close();

@@ -1,13 +1,15 @@
 // Synthesis into an output directory replaced whole: a staging directory beside it is filled (the
-// Union files on this thread, the stacks by `writeStacks`, which the synth command runs on a thread
-// of its own), then swapped in. No cdktf here: the command's thread loads it only when it writes the
-// stacks itself (above 500 stacks, src/cli/commands/synth.ts).
+// Union files rendered on this thread, the stacks by `writeStacks`, which the synth command runs on
+// a thread of its own), then swapped in. No cdktf here: the command's thread loads it only when it
+// builds the stacks itself (above 500 stacks, src/cli/commands/synth.ts), and then a file writer
+// thread creates the files.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderUnionFiles } from '../src/outputs/files';
 import type { RenderOptions } from '../src/outputs/header';
 import type { Plan } from '../src/plan/types';
+import { writeHere, type FileSink, type FileWriterThread } from './file-writer';
 import { UNION_DIR, writeUnionFiles } from './union-files';
 
 export interface SynthSummary {
@@ -19,8 +21,12 @@ export interface SynthSummary {
   readonly unionFiles: readonly string[];
 }
 
-/** Writes the stacks of `plan` (cdktf's layout: `stacks/<stack>/cdk.tf.json`, `manifest.json`) into an existing directory; resolves to the number of resources. */
-export type StacksWriter = (plan: Plan, outdir: string) => Promise<number>;
+/**
+ * Writes the stacks of `plan` (cdktf's layout: `stacks/<stack>/cdk.tf.json`, `manifest.json`) into an
+ * existing directory, whose stack directories `files` has been sent; resolves to the number of
+ * resources. A writer on this thread sends its files to `files` too.
+ */
+export type StacksWriter = (plan: Plan, outdir: string, files: FileSink) => Promise<number>;
 
 /** What `terraform init` leaves in a stack's directory: re-initializing after every synthesis would be slow and would drop the provider lock. */
 const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
@@ -30,9 +36,17 @@ const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
  * `outdir` as it was (never half-written output that looks complete), and nothing of an earlier
  * model lingers. Terraform's working files of the stacks that still exist are carried over.
  * Staging directories that killed runs left beside `outdir` are removed first.
- * The caller checks that `outdir` is ours to replace.
+ * The caller checks that `outdir` is ours to replace. The directories and files go to `files`:
+ * created on this thread, or by a file writer thread, which is finished (or stopped) here.
  */
-export async function synthesizeInto(plan: Plan, outdir: string, writeStacks: StacksWriter, options: RenderOptions = {}): Promise<SynthSummary> {
+export async function synthesizeInto(
+  plan: Plan,
+  outdir: string,
+  writeStacks: StacksWriter,
+  options: RenderOptions = {},
+  files: FileSink | FileWriterThread = writeHere,
+): Promise<SynthSummary> {
+  const thread = 'finish' in files ? files : undefined;
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   removeStaleStaging(outdir);
   const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
@@ -40,21 +54,23 @@ export async function synthesizeInto(plan: Plan, outdir: string, writeStacks: St
     fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
     const fresh = path.join(staging, STAGING_NEW);
     fs.mkdirSync(fresh);
-    // cdktf creates each stack's directory unless it exists. Created here, they cost the writer (the
-    // stacks thread, still loading cdktf at this point) nothing.
-    for (const stack of plan.stacks) fs.mkdirSync(path.join(fresh, 'stacks', stack.name), { recursive: true });
-    const stacksWritten = writeStacks(plan, fresh);
+    // cdktf creates each stack's directory unless it exists. Made first, they cost the stacks'
+    // writer (the stacks thread, still loading cdktf at this point) nothing.
+    files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
+    const stacksWritten = writeStacks(plan, fresh, files);
     let unionFiles: string[];
     try {
-      unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR));
+      unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR), files);
     } catch (err) {
       await stacksWritten.catch(() => undefined); // done with the staging directory before it goes
       throw err;
     }
     const summary: SynthSummary = { stacks: plan.stacks.map((s) => s.name).sort(), resources: await stacksWritten, unionFiles };
+    await thread?.finish();
     replaceDir(outdir, fresh, staging, summary.stacks);
     return summary;
   } finally {
+    await thread?.stop(); // a failed synthesis: nothing more is written into the staging directory as it goes
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }

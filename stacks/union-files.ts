@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { APPLY_SCRIPT_FILE } from '../src/outputs/apply-script';
+import { writeHere, type FileSink } from './file-writer';
 
 export const UNION_DIR = 'union';
 
@@ -15,14 +16,14 @@ const EXECUTABLE_FILES: ReadonlySet<string> = new Set([APPLY_SCRIPT_FILE]);
  * lingers: an old attribute file left behind could still be applied. Paths must stay inside `dir`.
  * Modes are 0755 for scripts and 0644 for the rest, narrowed by the umask as usual.
  */
-export function writeUnionFiles(files: ReadonlyMap<string, string>, dir: string): string[] {
+export function writeUnionFiles(files: ReadonlyMap<string, string>, dir: string, sink: FileSink = writeHere): string[] {
   const written = [...files.keys()].sort();
   for (const rel of written) checkRelativePath(rel);
   fs.rmSync(dir, { recursive: true, force: true });
   const targets = written.map((rel) => ({ rel, file: path.join(dir, ...rel.split('/')) }));
   // Each directory once: thousands of attribute files share one.
-  for (const parent of new Set([dir, ...targets.map((t) => path.dirname(t.file))])) fs.mkdirSync(parent, { recursive: true });
-  for (const { rel, file } of targets) fs.writeFileSync(file, files.get(rel)!, { mode: EXECUTABLE_FILES.has(rel) ? 0o755 : 0o644 });
+  sink.makeDirs([...new Set([dir, ...targets.map((t) => path.dirname(t.file))])]);
+  for (const { rel, file } of targets) sink.write(file, files.get(rel)!, EXECUTABLE_FILES.has(rel) ? 0o755 : 0o644);
   return written;
 }
 

@@ -4,7 +4,7 @@
 // helpers behind cdktf's JSON writer. Each case runs in a fresh process, as users run the commands.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fixturePath, ROOT, temporaryDir } from '../helpers';
@@ -30,24 +30,23 @@ function filesLoadedBy(...args: string[]): string[] {
 
 /**
  * The files in each thread's module cache of `node ARGS`, run in the repository root: the main
- * thread reports at exit, a worker thread (synth's stacks thread) when it replies.
+ * thread reports at exit, a worker thread (synth's stacks thread) each time it posts a message, the
+ * last report standing.
  */
 function filesLoadedByThread(...args: string[]): string[][] {
   const dir = temporaryDir('ui-modules-');
-  const [hook, report] = [path.join(dir, 'hook.js'), path.join(dir, 'loaded.jsonl')];
+  const [hook, reports] = [path.join(dir, 'hook.js'), path.join(dir, 'reports')];
+  mkdirSync(reports);
   writeFileSync(
     hook,
-    `const { isMainThread, parentPort } = require('node:worker_threads');
-    const dump = () => require('node:fs').appendFileSync(${JSON.stringify(report)}, JSON.stringify(Object.keys(require.cache)) + '\\n');
+    `const { isMainThread, parentPort, threadId } = require('node:worker_threads');
+    const dump = () => require('node:fs').writeFileSync(require('node:path').join(${JSON.stringify(reports)}, threadId + '.json'), JSON.stringify(Object.keys(require.cache)));
     if (isMainThread) process.on('exit', dump);
     else { const post = parentPort.postMessage.bind(parentPort); parentPort.postMessage = (...a) => { dump(); return post(...a); }; }\n`,
   );
   const run = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  return readFileSync(report, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as string[]);
+  return readdirSync(reports).map((file) => JSON.parse(readFileSync(path.join(reports, file), 'utf8')) as string[]);
 }
 
 const CLI = path.join('dist', 'src', 'cli', 'main.js');

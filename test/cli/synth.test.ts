@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateModel } from '../../bench/model';
@@ -28,7 +28,8 @@ describe('union-isolation synth', () => {
     for (const [i, output] of outputs.entries()) assert.deepEqual(output, first, `-m ${runs[i]![1]} from ${runs[i]![0]}`);
   });
 
-  // Below 500 stacks the CLI writes them on its stacks thread, above on its own thread (synth.ts says why).
+  // Below 500 stacks the CLI builds them on its stacks thread and writes the files on its own; above,
+  // it builds them on its own thread and a file writer thread writes the files (synth.ts says why).
   for (const projects of [20, 170]) {
     it(`writes what synthesizing on one thread writes, for ${generateModel(projects).units} units`, () => {
       const dir = temporaryDir('ui-cli-synth-');
@@ -41,6 +42,10 @@ describe('union-isolation synth', () => {
       assert.equal(compiled.plan.stacks.length > 500, projects === 170);
       synthesizePlan(compiled.plan, path.join(dir, 'one-thread'), { model });
       assert.deepEqual(treeOf(path.join(dir, 'cli')), treeOf(path.join(dir, 'one-thread')));
+      for (const out of ['cli', 'one-thread']) {
+        const modes = (file: string) => (statSync(path.join(dir, out, 'union', file)).mode & 0o777).toString(8);
+        assert.deepEqual([modes('apply-cluster-pool-attributes.sh'), modes('cluster-pools.yaml')], ['755', '644'], out);
+      }
     });
   }
 });

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { generateModel } from '../../bench/model';
 import type { Plan } from '../../src/plan/types';
 import { optimizeOnlyLastingHotSpots } from '../../src/short-run-tiering';
+import { writeHere } from '../../stacks/file-writer';
 import { startStacksThread } from '../../stacks/stacks-thread';
 import { writeStacks } from '../../stacks/write-stacks';
 import { planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
@@ -23,7 +24,7 @@ describe('the stacks thread', () => {
       mkdirSync(there);
       const thread = startStacksThread();
       try {
-        assert.equal(await thread.write(plan, there), writeStacks(plan, here));
+        assert.equal(await thread.write(plan, there, writeHere), writeStacks(plan, here));
       } finally {
         await thread.stop();
       }
@@ -38,7 +39,7 @@ describe('the stacks thread', () => {
     const broken: Plan = { ...plan, stacks: plan.stacks.map((s) => ({ ...s, dependsOn: [] })) };
     const thread = startStacksThread();
     try {
-      await assert.rejects(thread.write(broken, temporaryDir('ui-thread-')), (err: Error) => {
+      await assert.rejects(thread.write(broken, temporaryDir('ui-thread-'), writeHere), (err: Error) => {
         assert.match(err.message, /^inconsistent plan: stack '.+' does not depend on/);
         assert.match(err.stack ?? '', /stacks[\\/]\w/, 'the stack trace is the thread’s, where the error was thrown');
         return true;
@@ -53,7 +54,7 @@ describe('the stacks thread', () => {
     writeFileSync(path.join(dir, 'stacks'), 'a file where cdktf wants its stacks directory');
     const thread = startStacksThread();
     try {
-      await assert.rejects(thread.write(planOf({ fixture: 'synth-domain-isolation.yaml' }), dir), (err: NodeJS.ErrnoException) => {
+      await assert.rejects(thread.write(planOf({ fixture: 'synth-domain-isolation.yaml' }), dir, writeHere), (err: NodeJS.ErrnoException) => {
         assert.equal(err.code, 'ENOTDIR');
         assert.equal(err.syscall, 'mkdir');
         assert.ok(err.path?.startsWith(path.join(dir, 'stacks')), err.path);
@@ -68,15 +69,15 @@ describe('the stacks thread', () => {
     const plan = planOf({ fixture: 'synth-domain-isolation.yaml' });
     const used = startStacksThread();
     try {
-      await used.write(plan, temporaryDir('ui-thread-'));
-      await assert.rejects(used.write(plan, temporaryDir('ui-thread-')), /writes once/);
+      await used.write(plan, temporaryDir('ui-thread-'), writeHere);
+      await assert.rejects(used.write(plan, temporaryDir('ui-thread-'), writeHere), /writes once/);
     } finally {
       await used.stop();
     }
     const dir = temporaryDir('ui-thread-');
     const unused = startStacksThread();
     await unused.stop();
-    await assert.rejects(unused.write(plan, dir), /the stacks thread ended/);
+    await assert.rejects(unused.write(plan, dir, writeHere), /the stacks thread ended/);
     assert.deepEqual(readdirSync(dir), []);
   });
 });

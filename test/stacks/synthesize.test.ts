@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs, { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, it, mock } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Plan } from '../../src/plan/types';
+import { writeHere } from '../../stacks/file-writer';
 import { synthesizePlan } from '../../stacks/synthesize';
 import { writeStacks } from '../../stacks/write-stacks';
 import { synthesizeInto, type StacksWriter } from '../../stacks/synthesize-into';
@@ -16,7 +17,7 @@ const tmp = (): string => temporaryDir('ui-synth-');
 const domainPlan = () => planOf({ fixture: 'synth-domain-isolation.yaml' });
 
 /** The stacks written on this thread (the synth command's own thread is tested in stacks-thread.test.ts). */
-const inThisThread: StacksWriter = async (plan, outdir) => writeStacks(plan, outdir);
+const inThisThread: StacksWriter = async (plan, outdir, files) => writeStacks(plan, outdir, files);
 
 describe('synthesizePlan', () => {
   it("writes cdktf's layout and the union files, byte-identical in any directory", () => {
@@ -66,14 +67,9 @@ describe('synthesizePlan', () => {
     const dir = path.join(tmp(), 'union');
     const attributes = Array.from({ length: 50 }, (_, i): [string, string] => [`cluster-pool-attributes/p${i}-development.yaml`, 'x']);
     const union = new Map([...attributes, ['apply-cluster-pool-attributes.sh', '#!/usr/bin/env bash\n'], ['helm/a.values.yaml', 'x'], ['review.md', 'x']]);
-    const mkdir = mock.method(fs, 'mkdirSync');
-    try {
-      writeUnionFiles(union, dir);
-    } finally {
-      mkdir.mock.restore();
-    }
-    const created = mkdir.mock.calls.map((c) => path.relative(dir, String(c.arguments[0])));
-    assert.deepEqual(created.sort(), ['', 'cluster-pool-attributes', 'helm']);
+    const created: string[] = [];
+    writeUnionFiles(union, dir, { ...writeHere, makeDirs: (dirs) => (created.push(...dirs), writeHere.makeDirs(dirs)) });
+    assert.deepEqual(created.map((d) => path.relative(dir, d)).sort(), ['', 'cluster-pool-attributes', 'helm']);
     const probe = path.join(tmp(), 'probe');
     writeFileSync(probe, '', { mode: 0o777 });
     const allowed = statSync(probe).mode & 0o777;

@@ -32,10 +32,12 @@ export const command: Command = {
       const compiled = compileAndReport(ctx, values.model);
       if (!compiled.plan) return EXIT.modelErrors;
       const { outputPathOf, synthesizeInto } = await import('../../../stacks/synthesize-into');
-      const writeStacks = compiled.plan.stacks.length <= STACKS_THREAD_LIMIT ? stacksThread.write : await stacksHere(stacksThread);
+      const large = compiled.plan.stacks.length > STACKS_THREAD_LIMIT;
+      const writeStacks = large ? await stacksHere(stacksThread) : stacksThread.write;
+      const files = large ? (await import('../../../stacks/file-writer')).startFileWriter() : undefined;
       try {
         // The generated notices name the model by its base name, so any directory gives the same bytes.
-        result = await synthesizeInto(compiled.plan, outdir, writeStacks, { model: compiled.file });
+        result = await synthesizeInto(compiled.plan, outdir, writeStacks, { model: compiled.file }, files);
       } catch (err) {
         // The check above cannot foresee everything (a full disk, a stack directory we may not write).
         const problem = writeProblem(err, outdir);
@@ -59,15 +61,15 @@ export const command: Command = {
  * The stacks thread saves time where loading and compiling weigh most. Its second heap holds a second
  * copy of the plan while this thread's heap keeps the garbage of compiling and rendering: at 3,000
  * units that is about 150 MiB more at the peak, for a few percent of the time. Above this many stacks,
- * they are written on this thread (bench/README.md).
+ * they are built on this thread, and a file writer thread creates the files (bench/README.md).
  */
 const STACKS_THREAD_LIMIT = 500;
 
-/** Writes the stacks on this thread, once the stacks thread (which may be loading cdktf) is stopped. */
+/** Builds the stacks on this thread, once the stacks thread (which may be loading cdktf) is stopped. */
 async function stacksHere(thread: StacksThread): Promise<StacksWriter> {
   await thread.stop();
   const { writeStacks } = await import('../../../stacks/write-stacks');
-  return async (plan, outdir) => writeStacks(plan, outdir);
+  return async (plan, outdir, files) => writeStacks(plan, outdir, files);
 }
 
 /**

@@ -1,0 +1,36 @@
+// cdktf creates each stack's directory and writes its cdk.tf.json and the manifest itself, through
+// the `fs` module's mkdirSync and writeFileSync. While `fn` runs, those calls for paths inside
+// `outdir` go to `sink` (the file writer thread, file-writer.ts) instead, in the order cdktf makes
+// them; any other call goes to `fs` as before. cdktf 0.21 is its last release, so these calls will not move.
+/* eslint-disable @typescript-eslint/no-require-imports -- the module object itself is what is patched */
+import type { MakeDirectoryOptions, Mode, PathLike, PathOrFileDescriptor, WriteFileOptions } from 'node:fs';
+import * as path from 'node:path';
+import type { FileSink } from './file-writer';
+
+const fs: typeof import('node:fs') = require('node:fs');
+
+export function withCdktfWritesTo<T>(sink: FileSink, outdir: string, fn: () => T): T {
+  const { mkdirSync, writeFileSync } = fs;
+  const root = path.resolve(outdir);
+  const inside = (p: unknown): p is string => typeof p === 'string' && isWithin(path.resolve(p), root);
+  fs.mkdirSync = ((dir: PathLike, options?: MakeDirectoryOptions | Mode | null) => {
+    if (!inside(dir)) return mkdirSync(dir, options);
+    sink.makeDirs([dir]);
+    return undefined;
+  }) as typeof fs.mkdirSync;
+  fs.writeFileSync = ((file: PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: WriteFileOptions) => {
+    if (!inside(file) || typeof data !== 'string' || options !== undefined) return writeFileSync(file, data, options);
+    sink.write(file, data);
+  }) as typeof fs.writeFileSync;
+  try {
+    return fn();
+  } finally {
+    fs.mkdirSync = mkdirSync;
+    fs.writeFileSync = writeFileSync;
+  }
+}
+
+function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
