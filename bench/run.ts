@@ -134,6 +134,64 @@ function compareStacks(ours: string, floor: string): string {
   return `DIFFERS: ${differing.length} of ${stacks.length} stacks (${differing.slice(0, 3).join(', ')}), manifest ${manifestSame ? 'same' : 'differs'}, ${extra} extra`;
 }
 
+/** One size's model, files and run counts. */
+interface SizeRuns {
+  readonly result: SizeResult;
+  readonly dir: string;
+  readonly model: string;
+  /** `plan --json` of the model: the naive app's input. */
+  readonly planJson: string;
+  /** The first timed synth's output: the floor's input, compared byte for byte with the first floor run's. */
+  readonly reference: string;
+  readonly runs: number;
+  readonly naiveRuns: number;
+}
+
+const cli = (...args: string[]): string[] => ['node', CLI, ...args];
+
+function argvOf(size: SizeRuns, step: Step, out: string): string[] {
+  switch (step) {
+    case 'validate':
+      return cli('validate', '-m', size.model);
+    case 'plan':
+      return cli('plan', '-m', size.model);
+    case 'synth':
+      return cli('synth', '-m', size.model, '-o', out);
+    case 'floor':
+      return ['node', FLOOR, size.reference, out];
+    case 'naive':
+      return ['node', NAIVE, size.planJson, out];
+  }
+}
+
+/** Measures run `run` of `step` at one size and records it (a naive app that times out is recorded as failed). */
+async function record(measurer: Measurer, size: SizeRuns, step: Step, run: number, timeoutSeconds?: number): Promise<void> {
+  const { result, dir, reference } = size;
+  // A fresh output directory each run, removed afterwards, outside the measurement; the first
+  // synth's stays as the floor's input.
+  const out = step === 'synth' && run === 1 ? reference : path.join(dir, `out-${step}`);
+  try {
+    const sample = await measurer.run({ argv: argvOf(size, step, out), cwd: dir, stdoutFile: path.join(dir, 'stdout.txt'), ...(timeoutSeconds ? { timeoutSeconds } : {}) });
+    result.samples.set(step, [...(result.samples.get(step) ?? []), sample]);
+    progress(` ${step} ${sample.seconds.toFixed(2)}s`);
+    if (step === 'floor' && run === 1) result.floorIdentical = compareStacks(reference, out);
+    if (step === 'naive' && result.naiveSameResources === undefined) {
+      const a = countOutput(reference);
+      const b = countOutput(out);
+      result.naiveSameResources =
+        a.resources === b.resources && a.providers === b.providers && a.stacks === b.stacks
+          ? `same ${b.stacks} stacks, ${b.resources} resources, ${b.providers} providers (${b.dataSources} data sources, ${b.outputs} outputs vs our ${a.dataSources}, ${a.outputs})`
+          : `DIFFERENT: ${JSON.stringify(b)} vs ours ${JSON.stringify(a)}`;
+    }
+  } catch (err) {
+    if (!(err instanceof RunFailed) || step !== 'naive') throw err;
+    result.failures.set(step, err.message.split('\n')[0]!);
+    progress(` ${step} FAILED`);
+  } finally {
+    if (out !== reference) fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const config = options.quick ? QUICK : FULL;
@@ -156,6 +214,7 @@ async function main(): Promise<void> {
   const results = new Map<number, SizeResult>();
   let profileText = '';
   try {
+    const sized: SizeRuns[] = [];
     for (const projects of sizes) {
       const units = unitsForProjects(projects);
       const labels = [projects === config.typical ? 'typical' : '', !options.quick && projects === large ? 'large' : ''].filter(Boolean);
@@ -166,66 +225,29 @@ async function main(): Promise<void> {
       const model = path.join(dir, 'model.yaml');
       fs.writeFileSync(model, generateModel(projects).yaml);
       const planJson = path.join(dir, 'plan.json');
-      const reference = path.join(dir, 'cdktf.out');
-      const devnull = path.join(dir, 'stdout.txt');
-      const cli = (...args: string[]) => ['node', CLI, ...args];
-
-      // Untimed: the plan is the naive app's input (this also warms the disk cache). The first timed
-      // synth writes the floor's input; the first floor run is compared with it byte for byte.
-      progress(`\n${projects} projects x 3 domains = ${units} units: preparing`);
+      // Untimed: the plan is the naive app's input (this also warms the disk cache).
+      progress(`${projects} projects x 3 domains = ${units} units: preparing\n`);
       await measurer.run({ argv: cli('plan', '--json', '-m', model), cwd: dir, stdoutFile: planJson });
-
-      const runs = config.runs(projects);
       const naiveRuns = projects === config.typical ? config.naiveRuns : projects === large && options.naiveLarge ? config.naiveLargeRuns : 0;
-      const steps: Step[] = ['validate', 'plan', 'synth', 'floor'];
-      const argvOf = (step: Step, out: string): string[] => {
-        switch (step) {
-          case 'validate':
-            return cli('validate', '-m', model);
-          case 'plan':
-            return cli('plan', '-m', model);
-          case 'synth':
-            return cli('synth', '-m', model, '-o', out);
-          case 'floor':
-            return ['node', FLOOR, reference, out];
-          case 'naive':
-            return ['node', NAIVE, planJson, out];
-        }
-      };
-      const record = async (step: Step, run: number, timeoutSeconds?: number): Promise<void> => {
-        // A fresh output directory each run, removed afterwards, outside the measurement; the first
-        // synth's stays as the floor's input.
-        const out = step === 'synth' && run === 1 ? reference : path.join(dir, `out-${step}`);
-        try {
-          const sample = await measurer.run({ argv: argvOf(step, out), cwd: dir, stdoutFile: devnull, ...(timeoutSeconds ? { timeoutSeconds } : {}) });
-          result.samples.set(step, [...(result.samples.get(step) ?? []), sample]);
-          progress(` ${step} ${sample.seconds.toFixed(2)}s`);
-          if (step === 'floor' && run === 1) result.floorIdentical = compareStacks(reference, out);
-          if (step === 'naive' && result.naiveSameResources === undefined) {
-            const a = countOutput(reference);
-            const b = countOutput(out);
-            result.naiveSameResources =
-              a.resources === b.resources && a.providers === b.providers && a.stacks === b.stacks
-                ? `same ${b.stacks} stacks, ${b.resources} resources, ${b.providers} providers (${b.dataSources} data sources, ${b.outputs} outputs vs our ${a.dataSources}, ${a.outputs})`
-                : `DIFFERENT: ${JSON.stringify(b)} vs ours ${JSON.stringify(a)}`;
-          }
-        } catch (err) {
-          if (!(err instanceof RunFailed) || step !== 'naive') throw err;
-          result.failures.set(step, err.message.split('\n')[0]!);
-          progress(` ${step} FAILED`);
-        } finally {
-          if (out !== reference) fs.rmSync(out, { recursive: true, force: true });
-        }
-      };
-      // Steps interleaved run by run, so a burst of load on the machine hits all of them alike.
-      for (let run = 1; run <= Math.max(runs, naiveRuns); run++) {
-        progress(`\n  run ${run}:`);
-        if (run <= runs) for (const step of steps) await record(step, run);
-        if (run <= naiveRuns) await record('naive', run, config.naiveTimeoutSeconds);
-      }
-      if (options.profile && projects === large) profileText = await profile(measurer, dir, cli('synth', '-m', model, '-o', path.join(dir, 'prof-out')), ['node', FLOOR, reference, path.join(dir, 'prof-floor')]);
-      fs.rmSync(reference, { recursive: true, force: true });
+      sized.push({ result, dir, model, planJson, reference: path.join(dir, 'cdktf.out'), runs: config.runs(projects), naiveRuns });
     }
+    // Sizes and steps interleaved run by run, so a burst of load on the machine, or a drift over the
+    // bench's minutes, falls on every size and step alike rather than on the last sizes measured.
+    const rounds = Math.max(...sized.map((s) => Math.max(s.runs, s.naiveRuns)));
+    for (let run = 1; run <= rounds; run++) {
+      progress(`\nrun ${run}:`);
+      for (const size of sized) {
+        if (run > size.runs && run > size.naiveRuns) continue;
+        progress(`\n  ${String(size.result.units).padStart(5)} units:`);
+        if (run <= size.runs) for (const step of ['validate', 'plan', 'synth', 'floor'] as Step[]) await record(measurer, size, step, run);
+        if (run <= size.naiveRuns) await record(measurer, size, 'naive', run, config.naiveTimeoutSeconds);
+      }
+    }
+    const largest = sized.find((s) => s.result.projects === large)!;
+    if (options.profile) {
+      profileText = await profile(measurer, largest.dir, cli('synth', '-m', largest.model, '-o', path.join(largest.dir, 'prof-out')), ['node', FLOOR, largest.reference, path.join(largest.dir, 'prof-floor')]);
+    }
+    for (const size of sized) fs.rmSync(size.reference, { recursive: true, force: true });
   } finally {
     if (!options.keep) fs.rmSync(work, { recursive: true, force: true });
   }
