@@ -1,7 +1,9 @@
 // cdktf creates each stack's directory and writes its cdk.tf.json and the manifest itself, through
 // the `fs` module's mkdirSync and writeFileSync. While `fn` runs, those calls for paths inside
-// `outdir` go to `sink` (the file writer thread, file-writer.ts) instead, in the order cdktf makes
-// them; any other call goes to `fs` as before. cdktf 0.21 is its last release, so these calls will not move.
+// `outdir` go to `sink` instead, in the order cdktf makes them: to the thread that is not building
+// the stacks (file-writer.ts says why). A directory is made with its parents, and one that exists is
+// fine (cdktf checks with existsSync first, which may not see one still on its way). Any other call
+// goes to `fs` as before. cdktf 0.21 is its last release, so these calls will not move.
 /* eslint-disable @typescript-eslint/no-require-imports -- the module object itself is what is patched */
 import type { MakeDirectoryOptions, Mode, PathLike, PathOrFileDescriptor, WriteFileOptions } from 'node:fs';
 import * as path from 'node:path';
