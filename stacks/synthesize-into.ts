@@ -47,31 +47,35 @@ export async function synthesizeInto(
   files: FileSink | FileWriterThread = writeHere,
 ): Promise<SynthSummary> {
   const thread = 'finish' in files ? files : undefined;
-  fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  removeStaleStaging(outdir);
-  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
   try {
-    fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
-    const fresh = path.join(staging, STAGING_NEW);
-    fs.mkdirSync(fresh);
-    // cdktf creates each stack's directory unless it exists. Made first, they cost the stacks'
-    // writer (the stacks thread, still loading cdktf at this point) nothing.
-    files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
-    const stacksWritten = writeStacks(plan, fresh, files);
-    let unionFiles: string[];
+    fs.mkdirSync(path.dirname(outdir), { recursive: true });
+    removeStaleStaging(outdir);
+    const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
     try {
-      unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR), files);
-    } catch (err) {
-      await stacksWritten.catch(() => undefined); // done with the staging directory before it goes
-      throw err;
+      fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
+      const fresh = path.join(staging, STAGING_NEW);
+      fs.mkdirSync(fresh);
+      // cdktf creates each stack's directory unless it exists. Made first, they cost the stacks'
+      // writer (the stacks thread, still loading cdktf at this point) nothing.
+      files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
+      const stacksWritten = writeStacks(plan, fresh, files);
+      let unionFiles: string[];
+      try {
+        unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR), files);
+      } catch (err) {
+        await stacksWritten.catch(() => undefined); // done with the staging directory before it goes
+        throw err;
+      }
+      const summary: SynthSummary = { stacks: plan.stacks.map((s) => s.name).sort(), resources: await stacksWritten, unionFiles };
+      await thread?.finish();
+      replaceDir(outdir, fresh, staging, summary.stacks);
+      return summary;
+    } finally {
+      await thread?.stop(); // after a failure, nothing more is written into the staging directory as it goes
+      fs.rmSync(staging, { recursive: true, force: true });
     }
-    const summary: SynthSummary = { stacks: plan.stacks.map((s) => s.name).sort(), resources: await stacksWritten, unionFiles };
-    await thread?.finish();
-    replaceDir(outdir, fresh, staging, summary.stacks);
-    return summary;
   } finally {
-    await thread?.stop(); // a failed synthesis: nothing more is written into the staging directory as it goes
-    fs.rmSync(staging, { recursive: true, force: true });
+    await thread?.stop(); // also when there was no staging directory: a running thread keeps the process alive
   }
 }
 

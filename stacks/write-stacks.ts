@@ -1,6 +1,7 @@
-// The Terraform of every stack of a plan, built on the calling thread and written in cdktf's layout
-// (`stacks/<stack>/cdk.tf.json` and `manifest.json`), by this thread or a file writer thread. The synth command's stacks thread
-// (stacks-worker.ts) loads only this, not the Union files' renderers (synthesize.ts has both).
+// The Terraform of every stack of a plan, built on the calling thread in cdktf's layout
+// (`stacks/<stack>/cdk.tf.json` and `manifest.json`), its directories and files created here or sent
+// to another thread (file-writer.ts). The synth command's stacks thread (stacks-worker.ts) loads
+// only this, not the Union files' renderers (synthesize.ts has both).
 // First: they must run before anything loads cdktf.
 import './skip-inline-source-maps';
 import './defer-unused-packages';

@@ -133,4 +133,14 @@ describe('synthesizeInto through the file writer thread', () => {
     assert.deepEqual(treeOf(out), before);
     assert.deepEqual(fs.readdirSync(parent).sort(), ['blocker', 'out']);
   });
+
+  it('stops the thread when it fails before any staging directory exists', async () => {
+    const blocker = path.join(temporaryDir('ui-files-'), 'blocker');
+    fs.writeFileSync(blocker, 'a file where the output directory\'s parent should be');
+    const writer = startFileWriter();
+    let stopped = 0;
+    const watched: FileWriterThread = { ...writer, stop: () => (stopped++, writer.stop()) };
+    await assert.rejects(synthesizeInto(planOf({ fixture: 'synth-domain-isolation.yaml' }), path.join(blocker, 'out'), inThisThread, {}, watched));
+    assert.ok(stopped >= 1, 'the file writer thread was left running');
+  });
 });
