@@ -2,6 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const CDKTF_INTERNALS = { regex: '^cdktf/lib(/|$)', message: 'cdktf internals are patched only in src/speedups/ (one file per speedup, installed by its index).' };
+const CLI = { regex: '(^|/)(src/)?cli(/|$)', message: 'src/ and stacks/ do not build on the CLI: move what is shared to a module outside src/cli.' };
+const REQUIRE_OF_CDKTF_INTERNALS = [
+  {
+    selector: "CallExpression[callee.name='require'][arguments.0.value=/^cdktf\\/lib(\\/|$)/]",
+    message: CDKTF_INTERNALS.message,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'cdktf.out/**', 'node_modules/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -12,6 +21,20 @@ export default tseslint.config(
       'no-console': ['error'],
     },
   },
+  // cdktf's internals (cdktf/lib/...) are reached only by the speedups, each of which can go alone
+  // (src/speedups/index.ts); and nothing outside the CLI builds on the CLI. The one exception is the
+  // cdktf app's entry, stacks/main.ts, a second command line that reports findings as the CLI does.
+  {
+    files: ['src/**/*.ts', 'stacks/**/*.ts'],
+    ignores: ['src/speedups/**', 'src/cli/**', 'stacks/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS, CLI] }],
+      'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS],
+    },
+  },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS] }], 'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS] } },
+  { files: ['stacks/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS] }], 'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS] } },
+  { files: ['src/speedups/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CLI] }] } },
   // Only the CLI, the cdktf app and the benchmark print.
   { files: ['src/cli/**/*.ts', 'stacks/main.ts', 'bench/**/*.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
 );

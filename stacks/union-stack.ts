@@ -22,7 +22,7 @@ export abstract class UnionStack extends TerraformStack {
   /**
    * cdktf's version resolves every element of the stack an extra time, only to discover automatic
    * cross-stack references and add their outputs. Our stacks never make such references (they read
-   * each other's outputs through explicit remote state; test/stacks/references.test.ts holds that),
+   * each other's outputs through explicit remote state; test/stacks/lean-synthesis.test.ts holds that),
    * so that pass is pure cost: about a third of synthesis at 3,000 units.
    */
   override prepareStack(): void {

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // union-isolation <command> [options]. The only place that exits; commands return exit codes.
 import { distance } from 'fastest-levenshtein';
-import { optimizeOnlyLastingHotSpots } from '../short-run-tiering';
 import { EXIT, UsageError, type Command, type CommandContext } from './context';
 
 // Commands load lazily: `validate` must not pay for cdktf and the providers that `synth` needs.
@@ -58,9 +57,6 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'st
     io.stdout(commandHelp(name, cmd) + '\n');
     return EXIT.ok;
   }
-  // Short runs: fewer functions worth optimizing (short-run-tiering.ts). synth's stacks thread sets
-  // this itself, later: here it would cost that thread Node's code cache while it loads cdktf.
-  if (name !== 'synth') optimizeOnlyLastingHotSpots();
   try {
     return await cmd.run({ ...io, args });
   } catch (err) {

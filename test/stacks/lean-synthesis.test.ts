@@ -1,6 +1,7 @@
-// The shortcuts synthesis takes for speed (no stack traces per token, only set attributes, plain
-// values copied rather than resolved, no cross-stack-reference pass) must not change a byte, and must stay valid: no stack may refer to
-// an element of another stack, which is what cdktf's skipped pass would have wired up.
+// The stacks' prepareStack override (no cross-stack-reference pass, stacks/union-stack.ts), with the
+// speedups of synthesis on one side only, must not change a byte, and must stay valid: no stack may
+// refer to an element of another stack, which is what cdktf's skipped pass would have wired up.
+// (test/speedups/on-off.test.ts compares whole outputs, speedups on and off, in separate processes.)
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TerraformStack } from 'cdktf';
 import { buildApp } from '../../stacks/app';
-import { synthesizePlan } from '../../stacks/synthesize';
+import { synthesizePlan } from '../../src/synth/synthesize-plan';
 import { UnionStack } from '../../stacks/union-stack';
 import type { Plan } from '../../src/plan/types';
 import { planOf } from '../helpers';

@@ -1,15 +1,16 @@
 // The stacks thread (stacks-thread.ts): loads cdktf and the providers at once, then builds the
-// stacks of the one plan it is sent, sends their directories and files to the command's thread to
+// stacks of the one plan it is sent, sends their directories and files to the synthesizing thread to
 // create (file-writer.ts says why), replies, and ends.
 import { parentPort } from 'node:worker_threads';
-import type { Plan } from '../src/plan/types';
-import { optimizeOnlyLastingHotSpots } from '../src/short-run-tiering';
+import type { Plan } from '../plan/types';
+import { installLoadingSpeedups } from '../speedups';
 import { sendingTo } from './file-writer';
 import { packError, type ThreadError } from './thread-errors';
-import { writeStacks } from './write-stacks';
 
-// After the imports above have loaded cdktf and the providers (src/short-run-tiering.ts says why).
-optimizeOnlyLastingHotSpots();
+// Before anything on this thread loads cdktf: write-stacks.ts is required only after.
+installLoadingSpeedups();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the speedups are installed
+const { writeStacks } = require('./write-stacks') as typeof import('./write-stacks');
 
 export interface StacksRequest {
   readonly plan: Plan;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { App, Fn, Lazy, TerraformStack, Token, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
-import { withPlainValuesCopied } from '../../stacks/copy-plain-values';
+import { withPlainValuesCopied } from '../../src/speedups/copy-plain-values';
 import { temporaryDir } from '../helpers';
 import { checkProperty, runs } from '../property/runner';
 

@@ -2,12 +2,14 @@
 // synthesizeAttributes(), set or not (the Google provider has 179, an S3 bucket 22), and cdktf then
 // snake-cases, merges and resolves all of them, twice, before dropping the undefined ones. While `fn`
 // runs, the undefined attributes are dropped first. The JSON is the same byte for byte
-// (test/stacks/stability.test.ts pins whole stacks); at 3,000 units synthesis is about a third faster.
-// cdktf 0.21 is its last release, so the internal hook this relies on will not move.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself is what is patched
-const util: { processDynamicAttributes: (attributes: Record<string, unknown>) => Record<string, unknown> } = require('cdktf/lib/util');
+// (test/speedups/on-off.test.ts compares whole outputs with the speedups off).
+// The hook is cdktf/lib/util's exported processDynamicAttributes, an internal of cdktf 0.21: a cdktf
+// upgrade, or the move to the cdktn fork, is checked by that test, and this file can simply go.
+type Util = { processDynamicAttributes: (attributes: Record<string, unknown>) => Record<string, unknown> };
 
 export function withSetAttributesOnly<T>(fn: () => T): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself is what is patched
+  const util: Util = require('cdktf/lib/util');
   const process = util.processDynamicAttributes;
   util.processDynamicAttributes = (attributes) => process(setOnly(attributes));
   try {

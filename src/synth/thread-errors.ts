@@ -1,6 +1,6 @@
-// An error thrown on one of synth's threads, carried to the command's thread. Structured cloning keeps
-// an Error's message and stack but not the errno fields (code, syscall, path) by which the synth
-// command tells a directory it cannot write from a bug (src/cli/commands/synth.ts).
+// An error thrown on one of synthesis's threads, carried to the thread that synthesizes. Structured cloning keeps
+// an Error's message and stack but not the errno fields (code, syscall, path) by which synthesis
+// tells a directory it cannot write from a bug (output-dir.ts).
 
 export interface ThreadError {
   readonly message: string;

@@ -1,18 +1,15 @@
-// The synth command's stacks thread: the same bytes as writing the stacks on this thread, and as a
-// process whose V8 flags are untouched; its errors arriving whole (message, and the errno fields the
-// command words its messages from); and a thread stopped before use leaving nothing behind.
+// Synthesis's stacks thread: the same bytes as writing the stacks on this thread; its errors arriving
+// whole (message, and the errno fields synthesis words its messages from); and a thread stopped
+// before use leaving nothing behind.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { generateModel } from '../../bench/model';
 import type { Plan } from '../../src/plan/types';
-import { optimizeOnlyLastingHotSpots } from '../../src/short-run-tiering';
-import { writeHere } from '../../stacks/file-writer';
-import { startStacksThread } from '../../stacks/stacks-thread';
-import { writeStacks } from '../../stacks/write-stacks';
-import { planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
+import { writeHere } from '../../src/synth/file-writer';
+import { startStacksThread } from '../../src/synth/stacks-thread';
+import { writeStacks } from '../../src/synth/write-stacks';
+import { planOf, temporaryDir, treeOf } from '../helpers';
 
 const MODELS = ['synth-project-isolation.yaml', 'synth-domain-isolation.yaml', '../../stacks/isolation.yaml'];
 
@@ -79,29 +76,5 @@ describe('the stacks thread', () => {
     await unused.stop();
     await assert.rejects(unused.write(plan, dir, writeHere), /the stacks thread ended/);
     assert.deepEqual(readdirSync(dir), []);
-  });
-});
-
-describe('the stacks thread’s V8 tiering (src/short-run-tiering.ts)', () => {
-  it('changes no byte: synth of the bench’s typical model (155 stacks, hot enough to optimize) writes the stacks of a process with no V8 flag set', () => {
-    const dir = temporaryDir('ui-tiering-');
-    const model = path.join(dir, 'typical.yaml');
-    writeFileSync(model, generateModel(50).yaml);
-    const synth = runCli(['synth', '-m', model, '-o', path.join(dir, 'synth')]);
-    assert.equal(synth.code, 0, synth.stderr);
-    assert.match(synth.stdout, /Synthesized 155 stacks/);
-    const script = `const { compileFile } = require('./dist/src/compile.js');
-      require('./dist/stacks/write-stacks.js').writeStacks(compileFile(${JSON.stringify(model)}).plan, ${JSON.stringify(path.join(dir, 'plain'))});`;
-    mkdirSync(path.join(dir, 'plain'));
-    const plain = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(plain.status, 0, plain.stderr);
-    const stacks = new Map([...treeOf(path.join(dir, 'synth'))].filter(([file]) => !file.startsWith('union/')));
-    assert.deepEqual(stacks, treeOf(path.join(dir, 'plain')));
-  });
-
-  it('is set on Node 20, where it was measured, and on no other version', () => {
-    assert.equal(optimizeOnlyLastingHotSpots('18.20.4'), false);
-    assert.equal(optimizeOnlyLastingHotSpots('22.11.0'), false);
-    assert.equal(optimizeOnlyLastingHotSpots('20.20.2'), true);
   });
 });

@@ -3,11 +3,12 @@
 // `outdir` go to `sink` instead, in the order cdktf makes them: to the thread that is not building
 // the stacks (file-writer.ts says why). A directory is made with its parents, and one that exists is
 // fine (cdktf checks with existsSync first, which may not see one still on its way). Any other call
-// goes to `fs` as before. cdktf 0.21 is its last release, so these calls will not move.
+// goes to `fs` as before. Without this patch cdktf creates them itself on the thread that builds,
+// and synthesis does not start a file writer thread (src/synth/synthesize.ts).
 /* eslint-disable @typescript-eslint/no-require-imports -- the module object itself is what is patched */
 import type { MakeDirectoryOptions, Mode, PathLike, PathOrFileDescriptor, WriteFileOptions } from 'node:fs';
 import * as path from 'node:path';
-import type { FileSink } from './file-writer';
+import type { FileSink } from '../synth/file-writer';
 
 const fs: typeof import('node:fs') = require('node:fs');
 

@@ -1,9 +1,10 @@
-// Stand-ins for packages cdktf loads eagerly and we can do without or do faster (defer-unused-packages.ts,
-// defer-stable-stringify.ts). A stand-in sits in Node's module cache under the file cdktf's
+// Stand-ins for packages cdktf loads eagerly and we can do without (defer-unused-packages.ts). A stand-in sits in Node's module cache under the file cdktf's
 // `require(name)` resolves to, so cdktf gets it; the real package is loaded when a stand-in asks.
 import Module from 'node:module';
 
 const cdktfRequire = Module.createRequire(require.resolve('cdktf'));
+/** The stand-ins installed, by file: installing one again is a no-op that reports it in place. */
+const standIns = new Map<string, Module>();
 
 /**
  * Puts `make(loadReal)` in the module cache as the package `name` of cdktf's, unless cdktf or that
@@ -13,6 +14,8 @@ const cdktfRequire = Module.createRequire(require.resolve('cdktf'));
  */
 export function installStandIn(name: string, make: (loadReal: () => unknown) => unknown): boolean {
   const file = cdktfRequire.resolve(name);
+  const standIn = standIns.get(file);
+  if (standIn !== undefined && require.cache[file] === standIn) return true;
   if (require.cache[require.resolve('cdktf')] !== undefined || require.cache[file] !== undefined) return false;
   let real: { value: unknown } | undefined;
   const loadReal = (): unknown => {
@@ -27,5 +30,6 @@ export function installStandIn(name: string, make: (loadReal: () => unknown) => 
   cached.loaded = true;
   cached.exports = make(loadReal);
   require.cache[file] = cached;
+  standIns.set(file, cached);
   return true;
 }

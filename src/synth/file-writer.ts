@@ -1,10 +1,10 @@
 // Where synthesis puts its directories and files, and the thread that creates them. Creating a file
-// costs a few system calls of 0.1-0.6 ms each on the virtual machines this was measured on, and a
-// synthesis of 3,000 units creates 9,000 files and 3,000 directories: 1-5 s of work for whichever
-// thread does it. So the thread that builds the stacks sends them to the other thread: the stacks
-// thread sends its files to the command's thread, which is idle by then; above the stacks thread's
-// limit, the command's thread builds the stacks and a file writer thread creates them. Requests are
-// carried out in the order they are sent (bench/README.md has the measurements).
+// takes a few system calls, and a synthesis of 3,000 units creates 9,000 files and 3,000
+// directories: seconds of work for whichever thread does it. So the thread that builds the stacks
+// sends them to the other thread: the stacks thread sends its files to the calling thread, which is
+// idle by then; above the stacks thread's limit, the calling thread builds the stacks and a file
+// writer thread creates them. Requests are carried out in the order they are sent
+// (docs/PERFORMANCE.md has the measurements).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -17,17 +17,30 @@ export interface FileSink {
   write(file: string, data: string, mode?: number): void;
 }
 
-// Taken as this module loads: while cdktf writes its stacks, the `fs` module's own are redirected to a sink (redirect-cdktf-writes.ts).
+// Taken as this module loads: while cdktf writes its stacks, the `fs` module's own are redirected to a sink (src/speedups/redirect-cdktf-writes.ts).
 const { mkdirSync, writeFileSync } = fs;
 
-/** Directories and files created at once, on the calling thread. */
-export const writeHere: FileSink = {
+/** A FileSink that synthesis finishes, or stops after a failure: all of it on disk, or nothing more written. */
+export interface FileWriter extends FileSink {
+  /**
+   * Resolves once everything sent is on disk, then ends the thread if there is one. Rejects with the
+   * first failure (its errno fields kept, so that a full disk reads as one); nothing sent after it was written.
+   */
+  finish(): Promise<void>;
+  /** Ends the thread at once, whatever is still unwritten: for a synthesis that failed. */
+  stop(): Promise<void>;
+}
+
+/** Directories and files created at once, on the calling thread: finished as soon as written. */
+export const writeHere: FileWriter = {
   makeDirs(dirs) {
     for (const dir of dirs) mkdirSync(dir, { recursive: true });
   },
   write(file, data, mode) {
     writeFileSync(file, data, mode === undefined ? undefined : { mode });
   },
+  finish: async () => undefined,
+  stop: async () => undefined,
 };
 
 /** A FileSink call, as sent to another thread. */
@@ -61,17 +74,8 @@ export class FileRequests {
   }
 }
 
-export interface FileWriterThread extends FileSink {
-  /**
-   * Resolves once everything sent is on disk, then ends the thread. Rejects with the first failure
-   * (its errno fields kept, so that a full disk reads as one); nothing sent after it was written.
-   */
-  finish(): Promise<void>;
-  /** Ends the thread at once, whatever is still unwritten: for a synthesis that failed here. */
-  stop(): Promise<void>;
-}
-
-export function startFileWriter(): FileWriterThread {
+/** A thread that creates the directories and files it is sent. */
+export function startFileWriter(): FileWriter {
   const worker = new Worker(path.join(__dirname, 'file-writer-worker.js'));
   const reply = new Promise<FileWriterReply>((resolve, reject) => {
     worker.once('message', resolve);

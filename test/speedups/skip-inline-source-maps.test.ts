@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { skipInlineSourceMaps, withoutInlineSourceMap } from '../../stacks/skip-inline-source-maps';
+import { skipInlineSourceMaps, withoutInlineSourceMap } from '../../src/speedups/skip-inline-source-maps';
 import { ROOT, temporaryDir } from '../helpers';
 
 const MAP = '//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozfQ==';
@@ -73,13 +73,14 @@ describe('skipInlineSourceMaps', () => {
     assert.match(String(load(path.join(inside, 'mapped.js')).line), /mapped\.js:1:/);
   });
 
-  it('cdktf, constructs and both providers load without their maps, and synthesize as before (lean-synthesis.test.ts)', () => {
+  it('cdktf, constructs and both providers load without their maps, and synthesize as before (on-off.test.ts)', () => {
     const script = `
       const Module = require('node:module');
       const compile = Module.prototype._compile;
       const seen = [];
       Module.prototype._compile = function (content, filename) { seen.push([filename, content.length]); return compile.call(this, content, filename); };
-      require('./dist/stacks/write-stacks.js');
+      require('./dist/src/speedups/index.js').installLoadingSpeedups();
+      require('./dist/src/synth/write-stacks.js');
       console.log(JSON.stringify(seen));`;
     const run = (...flags: string[]) => {
       const child = spawnSync(process.execPath, [...flags, '-e', script], { cwd: ROOT, encoding: 'utf8' });

@@ -1,12 +1,11 @@
-// The synth command's second thread: it loads cdktf and the providers while the command's thread
-// compiles the model, then builds the stacks while that thread writes the Union files, and sends
-// their files back to be created there. On two cores that takes the model's compilation and the
-// files off synthesis's critical path (a typical synth measured 10-20% faster A/B; bench/README.md).
-// The stacks and their bytes are those of `writeStacks` on any thread:
-// test/stacks/stacks-thread.test.ts holds them equal.
+// Synthesis's second thread: it loads cdktf and the providers while the calling thread compiles the
+// model, then builds the stacks while that thread writes the Union files, and sends their files back
+// to be created there. On two cores that takes the model's compilation and the files off
+// synthesis's critical path (docs/PERFORMANCE.md). The stacks and their bytes are those of
+// `writeStacks` on any thread: test/synth/stacks-thread.test.ts holds them equal.
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
-import type { Plan } from '../src/plan/types';
+import type { Plan } from '../plan/types';
 import { FileRequests, type FileRequest, type FileSink } from './file-writer';
 import type { StacksReply, StacksRequest } from './stacks-worker';
 import { reviveError } from './thread-errors';

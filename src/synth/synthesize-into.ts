@@ -1,15 +1,15 @@
 // Synthesis into an output directory replaced whole: a staging directory beside it is filled (the
-// Union files rendered on this thread, the stacks by `writeStacks`, which the synth command runs on
-// a thread of its own), then swapped in. No cdktf here: the command's thread loads it only when it
-// builds the stacks itself (above 500 stacks, src/cli/commands/synth.ts), and then a file writer
-// thread creates the files.
+// Union files rendered on this thread, the stacks by a StacksWriter, on a thread of its own or on
+// this one: synthesize.ts chooses), then swapped in. No cdktf here: this thread loads it only when it
+// builds the stacks itself.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderUnionFiles } from '../src/outputs/files';
-import type { RenderOptions } from '../src/outputs/header';
-import type { Plan } from '../src/plan/types';
-import { writeHere, type FileSink, type FileWriterThread } from './file-writer';
+import { renderUnionFiles } from '../outputs/files';
+import type { RenderOptions } from '../outputs/header';
+import type { Plan } from '../plan/types';
+import { writeHere, type FileSink, type FileWriter } from './file-writer';
+import { STAGING_NEW, STAGING_OWNER, STAGING_PREVIOUS, stagingName, stagingPrefix } from './staging';
 import { UNION_DIR, writeUnionFiles } from './union-files';
 
 export interface SynthSummary {
@@ -36,17 +36,16 @@ const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
  * `outdir` as it was (never half-written output that looks complete), and nothing of an earlier
  * model lingers. Terraform's working files of the stacks that still exist are carried over.
  * Staging directories that killed runs left beside `outdir` are removed first.
- * The caller checks that `outdir` is ours to replace. The directories and files go to `files`:
- * created on this thread, or by a file writer thread, which is finished (or stopped) here.
+ * The caller checks that `outdir` is ours to replace (output-dir.ts). The directories and files go
+ * to `files`, which is finished (or, after a failure, stopped) here.
  */
 export async function synthesizeInto(
   plan: Plan,
   outdir: string,
   writeStacks: StacksWriter,
   options: RenderOptions = {},
-  files: FileSink | FileWriterThread = writeHere,
+  files: FileWriter = writeHere,
 ): Promise<SynthSummary> {
-  const thread = 'finish' in files ? files : undefined;
   try {
     fs.mkdirSync(path.dirname(outdir), { recursive: true });
     removeStaleStaging(outdir);
@@ -67,38 +66,16 @@ export async function synthesizeInto(
         throw err;
       }
       const summary: SynthSummary = { stacks: plan.stacks.map((s) => s.name).sort(), resources: await stacksWritten, unionFiles };
-      await thread?.finish();
+      await files.finish();
       replaceDir(outdir, fresh, staging, summary.stacks);
       return summary;
     } finally {
-      await thread?.stop(); // after a failure, nothing more is written into the staging directory as it goes
+      await files.stop(); // after a failure, nothing more is written into the staging directory as it goes
       fs.rmSync(staging, { recursive: true, force: true });
     }
   } finally {
-    await thread?.stop(); // also when there was no staging directory: a running thread keeps the process alive
+    await files.stop(); // also when there was no staging directory: a running thread keeps the process alive
   }
-}
-
-/** In a staging directory: the new output, the previous one while they are swapped, and which process is using it. */
-const STAGING_NEW = 'out';
-const STAGING_PREVIOUS = 'previous';
-const STAGING_OWNER = 'owner';
-
-const stagingPrefix = (outdir: string): string => `.${path.basename(outdir)}.synth-`;
-
-/** Staging directory names beside `outdir`: our prefix and the six characters mkdtemp adds, nothing else. */
-function stagingName(outdir: string): RegExp {
-  return new RegExp(`^${stagingPrefix(outdir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[A-Za-z0-9]{6}$`);
-}
-
-/**
- * Where `file` is or was in `outdir` when it lies in one of its staging directories (an error names
- * the staging path; the user knows `outdir`); any other path as it is.
- */
-export function outputPathOf(file: string, outdir: string): string {
-  const [top, inner, ...rest] = path.relative(path.dirname(outdir), file).split(path.sep);
-  const staged = top !== undefined && stagingName(outdir).test(top) && (inner === STAGING_NEW || inner === STAGING_PREVIOUS);
-  return staged ? path.join(outdir, ...rest) : file;
 }
 
 /**

@@ -1,9 +1,9 @@
 // The files Union needs, written under `<outdir>/union/`: exactly the rendered set, nothing of an
-// earlier model left behind. No cdktf here: the synth command writes these on its main thread while
-// its stacks thread runs cdktf.
+// earlier model left behind. No cdktf here: synthesis writes these on its calling thread while the
+// stacks thread runs cdktf.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { APPLY_SCRIPT_FILE } from '../src/outputs/apply-script';
+import { APPLY_SCRIPT_FILE } from '../outputs/apply-script';
 import { writeHere, type FileSink } from './file-writer';
 
 export const UNION_DIR = 'union';

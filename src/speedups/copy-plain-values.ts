@@ -5,8 +5,10 @@
 // it at the typical size. While `fn` runs, plain values are copied directly, exactly as cdktf's
 // resolver would return them, and everything that is or may hold a token (an encoded string, list,
 // number or map, an object with `resolve`, anything not a plain object or array) goes to cdktf's
-// resolver, with the path it would have had. test/stacks/copy-plain-values.test.ts compares the two
-// on generated values; test/stacks/lean-synthesis.test.ts holds whole stacks equal to plain cdktf's. cdktf 0.21 is its last release, so the internal hook will not move.
+// resolver, with the path it would have had. test/speedups/copy-plain-values.test.ts compares the two
+// on generated values; test/speedups/on-off.test.ts holds whole outputs equal with the speedups off.
+// The hook is cdktf 0.21's internal resolve module: a cdktf upgrade, or the cdktn fork, is checked
+// by those tests, and this file can simply go.
 /* eslint-disable @typescript-eslint/no-require-imports -- the module objects themselves are what is patched and read */
 
 interface ResolveOptions {
@@ -14,9 +16,10 @@ interface ResolveOptions {
 }
 type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
 
-// Tokenization.resolve, the entry every caller goes through, reads `resolve` off this module object.
-const resolver: { resolve: Resolve } = require('cdktf/lib/tokens/private/resolve');
-const { Token } = require('cdktf/lib/tokens/token') as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string } };
+type TokenMarkers = { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string };
+
+/** cdktf's map token markers, read when the patch is installed. */
+let Token: TokenMarkers;
 
 /** Every encoded token (string, list and map markers alike) contains this. */
 const TOKEN_MARK = 'TfToken[';
@@ -24,6 +27,9 @@ const TOKEN_MARK = 'TfToken[';
 const MAX_COPY_DEPTH = 100;
 
 export function withPlainValuesCopied<T>(fn: () => T): T {
+  // Tokenization.resolve, the entry every caller goes through, reads `resolve` off this module object.
+  const resolver: { resolve: Resolve } = require('cdktf/lib/tokens/private/resolve');
+  Token = (require('cdktf/lib/tokens/token') as { Token: TokenMarkers }).Token;
   const resolve = resolver.resolve;
   resolver.resolve = (obj, options) => {
     const prefix = options.prefix ?? [];

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { startFileWriter, writeHere, type FileSink, type FileWriterThread } from '../../stacks/file-writer';
-import { withCdktfWritesTo } from '../../stacks/redirect-cdktf-writes';
-import { synthesizeInto, type StacksWriter } from '../../stacks/synthesize-into';
-import { writeStacks } from '../../stacks/write-stacks';
+import { startFileWriter, writeHere, type FileSink, type FileWriter } from '../../src/synth/file-writer';
+import { withCdktfWritesTo } from '../../src/speedups/redirect-cdktf-writes';
+import { synthesizeInto, type StacksWriter } from '../../src/synth/synthesize-into';
+import { writeStacks } from '../../src/synth/write-stacks';
 import { planOf, temporaryDir, treeOf } from '../helpers';
 
 const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
@@ -124,7 +124,7 @@ describe('synthesizeInto through the file writer thread', () => {
     const blocker = path.join(parent, 'blocker');
     fs.writeFileSync(blocker, 'a file where the writer is told to make directories');
     const writer = startFileWriter();
-    const failing: FileWriterThread = { ...writer, makeDirs: (dirs) => writer.makeDirs(dirs.map((d) => path.join(blocker, path.basename(d)))) };
+    const failing: FileWriter = { ...writer, makeDirs: (dirs) => writer.makeDirs(dirs.map((d) => path.join(blocker, path.basename(d)))) };
     await assert.rejects(synthesizeInto(plan, out, inThisThread, {}, failing), (err: NodeJS.ErrnoException) => {
       assert.equal(err.code, 'ENOTDIR');
       assert.equal(err.syscall, 'mkdir');
@@ -139,7 +139,7 @@ describe('synthesizeInto through the file writer thread', () => {
     fs.writeFileSync(blocker, 'a file where the output directory\'s parent should be');
     const writer = startFileWriter();
     let stopped = 0;
-    const watched: FileWriterThread = { ...writer, stop: () => (stopped++, writer.stop()) };
+    const watched: FileWriter = { ...writer, stop: () => (stopped++, writer.stop()) };
     await assert.rejects(synthesizeInto(planOf({ fixture: 'synth-domain-isolation.yaml' }), path.join(blocker, 'out'), inThisThread, {}, watched));
     assert.ok(stopped >= 1, 'the file writer thread was left running');
   });

@@ -1,10 +1,10 @@
-// Synthesis of a plan on the calling thread: the Terraform of every stack (write-stacks.ts) and the
-// files Union needs under `union/`. The cdktf app (main.ts) runs it; the synth command writes the two
-// halves on two threads (synthesize-into.ts).
+// Synthesis of a plan straight into a directory, on the calling thread: the Terraform of every stack
+// (write-stacks.ts) and the files Union needs under `union/`, with no output-directory check and no
+// staging. Tests build on it; the synth command and the cdktf app synthesize with synthesize.ts.
 import * as path from 'node:path';
-import { renderUnionFiles } from '../src/outputs/files';
-import type { RenderOptions } from '../src/outputs/header';
-import type { Plan } from '../src/plan/types';
+import { renderUnionFiles } from '../outputs/files';
+import type { RenderOptions } from '../outputs/header';
+import type { Plan } from '../plan/types';
 import type { SynthSummary } from './synthesize-into';
 import { UNION_DIR, writeUnionFiles } from './union-files';
 import { writeStacks } from './write-stacks';

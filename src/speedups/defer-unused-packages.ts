@@ -3,9 +3,9 @@
 //   readable-stream, lodash, async, ...): about 200 modules and 80 ms of every synth;
 // - semver, 45 modules and about 60 million instructions, for one validation (the version of a
 //   binary) that runs only when the App validates, and ours does not (`skipValidation`, app.ts).
-// Imported before cdktf, this module installs a stand-in for each that loads the real package the
-// first time it is used, so nothing changes for code that zips or compares versions. cdktf itself
-// only zips in a child process of its own, which never sees the stand-in. (bench/README.md)
+// Installed before cdktf is loaded (index.ts), a stand-in for each loads the real package the first
+// time it is used, so nothing changes for code that zips or compares versions. cdktf itself only
+// zips in a child process of its own, which never sees the stand-in.
 import { installStandIn } from './stand-in';
 
 /** A stand-in that forwards every use to the real package, loaded on the first; `callable` for a package that is a function. */
@@ -18,5 +18,9 @@ function forwarding(loadReal: () => unknown, callable: boolean): unknown {
   });
 }
 
-installStandIn('archiver', (loadReal) => forwarding(loadReal, true));
-installStandIn('semver', (loadReal) => forwarding(loadReal, false));
+/** Installs both stand-ins; returns whether they are in place (not when cdktf was loaded first). */
+export function deferUnusedPackages(): boolean {
+  const archiver = installStandIn('archiver', (loadReal) => forwarding(loadReal, true));
+  const semver = installStandIn('semver', (loadReal) => forwarding(loadReal, false));
+  return archiver && semver;
+}

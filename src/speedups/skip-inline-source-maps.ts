@@ -4,7 +4,7 @@
 // about 110 million instructions, a fifth of loading cdktf and the providers, on synth's critical
 // path (bench/README.md). Node reads the maps only under --enable-source-maps, to map stack traces;
 // unless that is on, the files of these packages are compiled without their last line when it is
-// that comment. Imported before anything loads cdktf (write-stacks.ts).
+// that comment. Installed by index.ts before this thread loads cdktf.
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -45,6 +45,18 @@ function packageRoots(names: readonly string[]): string[] {
   });
 }
 
+let installed = false;
+
+/**
+ * Compiles the `.js` files of cdktf, constructs and the providers without their inline source map,
+ * on this thread, from now on. Returns whether it is installed (never when source maps are enabled).
+ */
+export function skipInlineSourceMapsOfCdktf(): boolean {
+  if (installed) return true;
+  installed = skipInlineSourceMaps(packageRoots(PACKAGES_WITH_INLINE_MAPS));
+  return installed;
+}
+
 /**
  * Compiles the `.js` files under `roots` without their inline source map, on this thread, from now
  * on. Returns false, and changes nothing, when source maps are enabled.
@@ -67,4 +79,3 @@ export function skipInlineSourceMaps(roots: readonly string[]): boolean {
   return true;
 }
 
-skipInlineSourceMaps(packageRoots(PACKAGES_WITH_INLINE_MAPS));

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Plan } from '../../src/plan/types';
-import { writeHere } from '../../stacks/file-writer';
-import { synthesizePlan } from '../../stacks/synthesize';
-import { writeStacks } from '../../stacks/write-stacks';
-import { synthesizeInto, type StacksWriter } from '../../stacks/synthesize-into';
-import { writeUnionFiles } from '../../stacks/union-files';
+import { writeHere } from '../../src/synth/file-writer';
+import { synthesizePlan } from '../../src/synth/synthesize-plan';
+import { writeStacks } from '../../src/synth/write-stacks';
+import { synthesizeInto, type StacksWriter } from '../../src/synth/synthesize-into';
+import { writeUnionFiles } from '../../src/synth/union-files';
 import { fixturePath, planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
 
 const tmp = (): string => temporaryDir('ui-synth-');
