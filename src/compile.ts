@@ -34,7 +34,7 @@ export function compileText(text: string, file: string): Compiled {
   // Valid models need no source positions: read them the fast way, and take the positioned path
   // only when there is something to report (model/fast-parse.ts says why both give one answer).
   const value = fastValue(text);
-  // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB). A
+  // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB of YAML). A
   // text the fast path leaves to that parser is counted from js-yaml's reading, if it is long enough to
   // hold that many values; aliases count once there, so an alias bomb still gets its own finding.
   const countable = text.length >= MIN_CHARS_TO_COUNT && text.length <= MAX_MODEL_BYTES;
@@ -49,7 +49,7 @@ export function compileText(text: string, file: string): Compiled {
   return compileValue(text, file, loadWithPositions(text, file), counted === undefined);
 }
 
-/** Required here, not imported: a valid model never needs it, and it costs every run about 30 ms. */
+/** Required here, not imported: a valid model never needs it, and loading it costs every run (docs/PERFORMANCE.md). */
 function loadWithPositions(text: string, file: string): Loaded {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadText } = require('./model/load') as typeof import('./model/load');

@@ -1,6 +1,6 @@
 // A fast way to the value of a plain model. `yaml` keeps every node's source position, which findings
-// need, but building that document is most of `validate` at thousands of units (about 0.6 s for a
-// 3,000-unit model, against 0.13 s for js-yaml). Valid models need no positions, so compile reads
+// need, but building that document is most of `validate` at thousands of units (several times what
+// js-yaml takes; docs/PERFORMANCE.md). Valid models need no positions, so compile reads
 // them with js-yaml first and falls back to the positioned path (load.ts) whenever there is anything
 // to report, or anything js-yaml would treat differently: anchors and aliases (js-yaml has no alias
 // budget), tags, directives, merge keys. js-yaml also rejects duplicate keys, which sends those models

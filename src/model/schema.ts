@@ -1,4 +1,4 @@
-// The shape of the isolation model (DESIGN section 2). zod checks types and unknown keys; the
+// The shape of the isolation model (README.md, The model). zod checks types and unknown keys; the
 // cross-field rules live in ./rules and the derived names in ../plan.
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// How big a model may be. The reference load (DESIGN §6) is 3,000 units, a model of about 13,000
+// How big a model may be. The reference load (docs/PERFORMANCE.md) is 3,000 units, a model of about 13,000
 // values that checks in half a second; ten times that still checks in seconds. Beyond it a model is a
 // mistake or an attack: 8 MiB of YAML holds over a million values, and a list of 1,000 projects times
 // 1,000 domains asks for a million accounts (or attribute files) in a few kilobytes. Either would take
@@ -43,7 +43,7 @@ export function exceedsDistinct(value: unknown, max: number): boolean {
 /**
  * Every distinct value takes at least one character of the text (a key, a dash, a bracket or a
  * comma), so a shorter text cannot exceed MAX_VALUES; half of it leaves a margin. Models of ordinary
- * size (230 KB at 3,000 units) are never walked: the walk costs about 10 ms per 13,000 values, cold.
+ * size (230 KB at 3,000 units) are never walked, which would cost every run of a large model.
  */
 export const MIN_CHARS_TO_COUNT = MAX_VALUES / 2;
 
@@ -54,7 +54,7 @@ export function checkValueCount(value: unknown, textLength: number): Finding[] {
 }
 
 /**
- * Units as DESIGN §6 counts the work: project-domain pairs, on-demand projects included. Each is an
+ * Units as the performance targets count the work: project-domain pairs, on-demand projects included. Each is an
  * account or project in project isolation, and in either isolation an attribute file, an assignment
  * and a line of the review.
  */

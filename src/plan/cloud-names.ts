@@ -1,4 +1,4 @@
-// The clouds' naming rules (reference/cloud-constraints.md). Each check returns null when the name is
+// The clouds' naming rules (AWS Organizations' and GCP Resource Manager's documented limits). Each check returns null when the name is
 // valid, else the rule it breaks, worded for the "allowed" part of a finding.
 
 export const LIMITS = { awsAccountName: 50, email: 64, gcpProjectId: 30, gcpDisplayName: 30, bucket: 63, gcpFolder: 30 } as const;

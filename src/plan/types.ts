@@ -131,7 +131,7 @@ export interface StorageGroup {
   readonly homeUnit: string;
   /** Other units whose clusters use the bucket and get access to it. Sorted. */
   readonly accessUnits: readonly string[];
-  /** Bucket region (AWS) / location (GCP): the home unit's clusters' region, else the cloud default. */
+  /** Bucket region (AWS) / location (GCP): a pool's `bucketRegion`, else the cloud's default region (never taken from the clusters, so a joining cluster cannot move the bucket). */
   readonly region: string;
   readonly bucket: string;
   /** Same as `bucket` unless a pool of the group asks for `fastRegistration: separate`. */

@@ -1,7 +1,7 @@
 // cdktf's index loads, eagerly, two packages that synthesizing our stacks never uses:
 // - archiver, the zip library of its asset support, with a long tail of dependencies (glob,
-//   readable-stream, lodash, async, ...): about 200 modules and 80 ms of every synth;
-// - semver, 45 modules and about 60 million instructions, for one validation (the version of a
+//   readable-stream, lodash, async, ...): about 200 modules loaded by every synth;
+// - semver, 45 modules, for one validation (the version of a
 //   binary) that runs only when the App validates, and ours does not (`skipValidation`, app.ts).
 // Installed before cdktf is loaded (index.ts), a stand-in for each loads the real package the first
 // time it is used, so nothing changes for code that zips or compares versions. cdktf itself only

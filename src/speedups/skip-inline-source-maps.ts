@@ -1,8 +1,7 @@
 // cdktf, constructs and the provider packages are built by jsii, which ends every compiled file with
-// its source map inline, as one base64 comment: of the 4.5 MB of JavaScript the stacks thread loads,
-// 3.1 MB is those comments. V8 reads such a comment a character at a time to find where the URL ends:
-// about 110 million instructions, a fifth of loading cdktf and the providers, on synth's critical
-// path (bench/README.md). Node reads the maps only under --enable-source-maps, to map stack traces;
+// its source map inline, as one base64 comment: most of the JavaScript the stacks thread loads is
+// those comments. V8 reads such a comment a character at a time to find where the URL ends: about a
+// fifth of loading cdktf and the providers, on synth's critical path (docs/PERFORMANCE.md). Node reads the maps only under --enable-source-maps, to map stack traces;
 // unless that is on, the files of these packages are compiled without their last line when it is
 // that comment. Installed by index.ts before this thread loads cdktf.
 import * as fs from 'node:fs';

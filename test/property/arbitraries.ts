@@ -1,6 +1,6 @@
 // Generated isolation models for the property suites. A ModelSpec is what fast-check generates and
-// shrinks; buildModel turns it into a model that is valid by construction: every rule of DESIGN
-// section 2 holds because of how the model is built, never because the tool said so. Choices per
+// shrinks; buildModel turns it into a model that is valid by construction: every rule of the model
+// reference (README.md) holds because of how the model is built, never because the tool said so. Choices per
 // unit, pool and pair come from a hash of their key (not their position), so growing a spec (one
 // more project, domain, pool, cluster or assignment) adds to the model and changes nothing else.
 import { createHash } from 'node:crypto';
@@ -164,7 +164,7 @@ export function allProjects(spec: ModelSpec): string[] {
   return [...spec.projects, ...(spec.onDemand?.projects ?? [])];
 }
 
-/** The units, independently of src/model/units.ts: what DESIGN section 2 says exists. */
+/** The units, independently of src/model/units.ts: what README.md's model reference says exists. */
 export function unitsOf(spec: ModelSpec): GenUnit[] {
   const units: Omit<GenUnit, 'cloud'>[] = [];
   for (const [d] of spec.domains) {
@@ -184,7 +184,7 @@ export function unitsOf(spec: ModelSpec): GenUnit[] {
   });
 }
 
-/** The unit a pair runs in (DESIGN rule 5). */
+/** The unit a pair runs in (README.md, Rules and findings). */
 export function unitOfPair(spec: ModelSpec, project: string, domain: string): string {
   if (spec.isolation === 'domain') return domain;
   if (spec.projects.includes(project)) return `${domain}/${project}`;

@@ -1,4 +1,4 @@
-// DESIGN section 7, "same model, same bytes": reordering keys and the lists that carry no meaning,
+// docs/GUARANTEES.md, "same model, same bytes": reordering keys and the lists that carry no meaning,
 // writing the model in another style, or synthesizing from another directory gives byte-identical output.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

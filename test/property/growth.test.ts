@@ -1,4 +1,4 @@
-// DESIGN section 7: adding a project, domain, pool, cluster or assignment never changes or removes an
+// docs/GUARANTEES.md: adding a project, domain, pool, cluster or assignment never changes or removes an
 // existing resource; removing or renaming one is reported by `diff` as destructive exactly when
 // Terraform would destroy or replace an account, project or bucket.
 import assert from 'node:assert/strict';

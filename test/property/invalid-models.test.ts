@@ -1,4 +1,4 @@
-// DESIGN section 7 for broken models: a valid model mutated in one place (a reference broken, a type
+// docs/GUARANTEES.md for broken models: a valid model mutated in one place (a reference broken, a type
 // changed, a name made illegal, a key misspelt) gives at least one finding located at that place,
 // exit 1, never a stack trace; and nothing thrown at the tool, however malformed, crashes it.
 import assert from 'node:assert/strict';

@@ -1,10 +1,10 @@
-// What a valid model's plan must satisfy, written from DESIGN section 2 and
-// /work/shared/reference/cloud-constraints.md, independently of src/plan: the suites would learn
+// What a valid model's plan must satisfy, written from README.md's model reference and
+// the clouds' documented naming limits, independently of src/plan: the suites would learn
 // nothing if the resolver's own checks judged the resolver.
 import type { Plan } from '../../src/plan/types';
 import { allowedUnitsOf, type ModelObject, type ModelSpec } from './arbitraries';
 
-// --- the clouds' rules (reference/cloud-constraints.md) ---
+// --- the clouds' rules (their documented naming limits) ---
 const IP = /^\d{1,3}(\.\d{1,3}){3}$/;
 export const cloudRules = {
   awsAccountName: (s: string) => s.length >= 1 && s.length <= 50 && /^[\x20-\x7e]+$/.test(s) && !/[$%]\{/.test(s),

@@ -1,4 +1,4 @@
-// DESIGN section 7 for models nobody wrote by hand: any valid model validates, resolves to valid and
+// docs/GUARANTEES.md for models nobody wrote by hand: any valid model validates, resolves to valid and
 // unique names, keeps the seed's sharing rule and isolation, and synthesizes.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Additions and storage groups (DESIGN section 7). A bucket's region defaults to the cloud's, so a
+// Additions and storage groups (docs/GUARANTEES.md). A bucket's region defaults to the cloud's, so a
 // cluster that joins a pool never moves it. A group's default name is its first pool's, and no
 // order-free rule can keep that name for every pool that may join later (with {a} then +b and {b}
 // then +a, one of the two renames); so a pool that joins and sorts first renames the group unless

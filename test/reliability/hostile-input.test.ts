@@ -1,4 +1,4 @@
-// Hostile model files (DESIGN section 7): alias bombs, deep nesting, huge files, binary garbage and
+// Hostile model files (docs/GUARANTEES.md): alias bombs, deep nesting, huge files, binary garbage and
 // names built to escape: each gets a located finding and exit 1, quickly, and nothing is written.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

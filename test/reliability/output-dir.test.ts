@@ -1,4 +1,4 @@
-// Where synth writes (DESIGN section 7): only inside the output directory, never through a file, a
+// Where synth writes (docs/GUARANTEES.md): only inside the output directory, never through a file, a
 // symlink or a directory it does not own, and never leaving half an output that looks complete.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
