@@ -1,14 +1,13 @@
 // cdktf creates each stack's directory and writes its cdk.tf.json and the manifest itself, through
 // the `fs` module's mkdirSync and writeFileSync. While `fn` runs, those calls for paths inside
 // `outdir` go to `sink` instead, in the order cdktf makes them: to the thread that is not building
-// the stacks (file-writer.ts says why). A directory is made with its parents, and one that exists is
+// the stacks (src/synth/file-sink.ts says why). A directory is made with its parents, and one that exists is
 // fine (cdktf checks with existsSync first, which may not see one still on its way). Any other call
-// goes to `fs` as before. Without this patch cdktf creates them itself on the thread that builds,
-// and synthesis does not start a file writer thread (src/synth/synthesize.ts).
+// goes to `fs` as before. Without this patch cdktf creates them itself on the thread that builds.
 /* eslint-disable @typescript-eslint/no-require-imports -- the module object itself is what is patched */
 import type { MakeDirectoryOptions, Mode, PathLike, PathOrFileDescriptor, WriteFileOptions } from 'node:fs';
 import * as path from 'node:path';
-import type { FileSink } from '../synth/file-writer';
+import type { FileSink } from '../synth/file-sink';
 
 const fs: typeof import('node:fs') = require('node:fs');
 

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { Plan } from '../plan/types';
-import { FileRequests, type FileRequest, type FileSink } from './file-writer';
+import { FileRequests, type FileRequest, type FileSink } from './file-sink';
 import type { StacksReply, StacksRequest } from './stacks-worker';
 import { reviveError } from './thread-errors';
 

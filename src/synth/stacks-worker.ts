@@ -1,10 +1,10 @@
 // The stacks thread (stacks-thread.ts): loads cdktf and the providers at once, then builds the
 // stacks of the one plan it is sent, sends their directories and files to the synthesizing thread to
-// create (file-writer.ts says why), replies, and ends.
+// create (file-sink.ts says why), replies, and ends.
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../plan/types';
 import { installLoadingSpeedups } from '../speedups';
-import { sendingTo } from './file-writer';
+import { sendingTo } from './file-sink';
 import { packError, type ThreadError } from './thread-errors';
 
 // Before anything on this thread loads cdktf: write-stacks.ts is required only after.

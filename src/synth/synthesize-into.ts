@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { renderUnionFiles } from '../outputs/files';
 import type { RenderOptions } from '../outputs/header';
 import type { Plan } from '../plan/types';
-import { writeHere, type FileSink, type FileWriter } from './file-writer';
+import { writeHere, type FileSink } from './file-sink';
 import { STAGING_NEW, STAGING_OWNER, STAGING_PREVIOUS, stagingName, stagingPrefix } from './staging';
 import { UNION_DIR, writeUnionFiles } from './union-files';
 
@@ -37,44 +37,38 @@ const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
  * model lingers. Terraform's working files of the stacks that still exist are carried over.
  * Staging directories that killed runs left beside `outdir` are removed first.
  * The caller checks that `outdir` is ours to replace (output-dir.ts). The directories and files go
- * to `files`, which is finished (or, after a failure, stopped) here.
+ * to `files`.
  */
 export async function synthesizeInto(
   plan: Plan,
   outdir: string,
   writeStacks: StacksWriter,
   options: RenderOptions = {},
-  files: FileWriter = writeHere,
+  files: FileSink = writeHere,
 ): Promise<SynthSummary> {
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  removeStaleStaging(outdir);
+  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
   try {
-    fs.mkdirSync(path.dirname(outdir), { recursive: true });
-    removeStaleStaging(outdir);
-    const staging = fs.mkdtempSync(path.join(path.dirname(outdir), stagingPrefix(outdir)));
+    fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
+    const fresh = path.join(staging, STAGING_NEW);
+    fs.mkdirSync(fresh);
+    // cdktf creates each stack's directory unless it exists. Made first, they cost the stacks'
+    // writer (the stacks thread, still loading cdktf at this point) nothing.
+    files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
+    const stacksWritten = writeStacks(plan, fresh, files);
+    let unionFiles: string[];
     try {
-      fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
-      const fresh = path.join(staging, STAGING_NEW);
-      fs.mkdirSync(fresh);
-      // cdktf creates each stack's directory unless it exists. Made first, they cost the stacks'
-      // writer (the stacks thread, still loading cdktf at this point) nothing.
-      files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
-      const stacksWritten = writeStacks(plan, fresh, files);
-      let unionFiles: string[];
-      try {
-        unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR), files);
-      } catch (err) {
-        await stacksWritten.catch(() => undefined); // done with the staging directory before it goes
-        throw err;
-      }
-      const summary: SynthSummary = { stacks: plan.stacks.map((s) => s.name).sort(), resources: await stacksWritten, unionFiles };
-      await files.finish();
-      replaceDir(outdir, fresh, staging, summary.stacks);
-      return summary;
-    } finally {
-      await files.stop(); // after a failure, nothing more is written into the staging directory as it goes
-      fs.rmSync(staging, { recursive: true, force: true });
+      unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR), files);
+    } catch (err) {
+      await stacksWritten.catch(() => undefined); // done with the staging directory before it goes
+      throw err;
     }
+    const summary: SynthSummary = { stacks: plan.stacks.map((s) => s.name).sort(), resources: await stacksWritten, unionFiles };
+    replaceDir(outdir, fresh, staging, summary.stacks);
+    return summary;
   } finally {
-    await files.stop(); // also when there was no staging directory: a running thread keeps the process alive
+    fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 

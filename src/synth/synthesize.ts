@@ -1,20 +1,16 @@
 // The one way a plan is synthesized into an output directory, for `union-isolation synth` and the
 // cdktf app (stacks/main.ts) alike: the directory checked (output-dir.ts), a staging directory
-// filled and swapped in (synthesize-into.ts), the stacks built and their files created on two
-// threads. Which thread does what is decided here and nowhere else:
-// - up to STACKS_THREAD_LIMIT stacks, a stacks thread, started by `prepareSynthesis` so that loading
-//   cdktf there overlaps whatever the caller does meanwhile (compiling the model), builds the stacks
-//   and sends their files to the calling thread, which renders and writes the Union files;
-// - above it, the calling thread builds the stacks and a file writer thread creates every file.
-// With the speedups off (src/speedups/index.ts), cdktf writes its own files on the thread that builds
-// them, so no file writer thread is started.
+// filled and swapped in (synthesize-into.ts), and the work shared by two threads. A stacks thread,
+// started by `prepareSynthesis` so that loading cdktf there overlaps whatever the caller does
+// meanwhile (compiling the model), builds the stacks and sends their files to the calling thread,
+// which renders and writes the Union files and creates the stacks' files. At every size this
+// measured faster than building on the calling thread with a file writer thread creating the files
+// (docs/PERFORMANCE.md), so that second path was removed.
 import type { RenderOptions } from '../outputs/header';
 import type { Plan } from '../plan/types';
-import { installLoadingSpeedups, speedupsEnabled } from '../speedups';
-import { startFileWriter, writeHere, type FileWriter } from './file-writer';
 import { asOutputDirError, checkOutputDir } from './output-dir';
 import { startStacksThread } from './stacks-thread';
-import type { StacksWriter, SynthSummary } from './synthesize-into';
+import type { SynthSummary } from './synthesize-into';
 
 export type { SynthSummary } from './synthesize-into';
 
@@ -24,14 +20,6 @@ export interface SynthOptions extends RenderOptions {
   /** What a relative output directory is relative to (default: the process's working directory). */
   readonly cwd?: string;
 }
-
-/**
- * The stacks thread saves time where loading and compiling weigh most. Its second heap holds a second
- * copy of the plan while the calling thread's heap keeps the garbage of compiling and rendering, which
- * tells at the peak of a large synth. Above this many stacks, they are built on the calling thread,
- * and a file writer thread creates the files (docs/PERFORMANCE.md has both measured at every size).
- */
-export const STACKS_THREAD_LIMIT = 500;
 
 /** A synthesis made ready before its plan is known; `close` whatever happens. */
 export interface Synthesis {
@@ -52,14 +40,11 @@ export function prepareSynthesis(): Synthesis {
       const shown = options.shownAs ?? outdir;
       const cwd = options.cwd ?? process.cwd();
       checkOutputDir(outdir, shown, cwd);
-      const large = plan.stacks.length > STACKS_THREAD_LIMIT;
-      const writeStacks = large ? await stacksHere(stacksThread.stop) : stacksThread.write;
-      const files: FileWriter = large && speedupsEnabled() ? startFileWriter() : writeHere;
       // Loaded once the model is compiled: the Union files' renderers are no part of checking it.
       const { synthesizeInto } = await import('./synthesize-into');
       try {
         // The generated notices name the model by its base name, so any directory gives the same bytes.
-        return await synthesizeInto(plan, outdir, writeStacks, { model: options.model }, files);
+        return await synthesizeInto(plan, outdir, stacksThread.write, { model: options.model });
       } catch (err) {
         // The check above cannot foresee everything (a full disk, a stack directory we may not write).
         throw asOutputDirError(err, outdir, shown, cwd) ?? err;
@@ -77,12 +62,4 @@ export async function synthesize(plan: Plan, outdir: string, options: SynthOptio
   } finally {
     await synthesis.close();
   }
-}
-
-/** Builds the stacks on this thread, once the stacks thread (which may be loading cdktf) is stopped. */
-async function stacksHere(stopStacksThread: () => Promise<void>): Promise<StacksWriter> {
-  await stopStacksThread();
-  installLoadingSpeedups();
-  const { writeStacks } = await import('./write-stacks');
-  return async (plan, outdir, files) => writeStacks(plan, outdir, files);
 }

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { APPLY_SCRIPT_FILE } from '../outputs/apply-script';
-import { writeHere, type FileSink } from './file-writer';
+import { writeHere, type FileSink } from './file-sink';
 
 export const UNION_DIR = 'union';
 

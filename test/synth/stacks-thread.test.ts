@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Plan } from '../../src/plan/types';
-import { writeHere } from '../../src/synth/file-writer';
+import { writeHere } from '../../src/synth/file-sink';
 import { startStacksThread } from '../../src/synth/stacks-thread';
 import { writeStacks } from '../../src/synth/write-stacks';
 import { planOf, temporaryDir, treeOf } from '../helpers';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Plan } from '../../src/plan/types';
-import { writeHere } from '../../src/synth/file-writer';
+import { writeHere } from '../../src/synth/file-sink';
 import { synthesizePlan } from '../../src/synth/synthesize-plan';
 import { writeStacks } from '../../src/synth/write-stacks';
 import { synthesizeInto, type StacksWriter } from '../../src/synth/synthesize-into';
