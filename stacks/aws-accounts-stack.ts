@@ -27,9 +27,10 @@ export class AwsAccountsStack extends UnionStack {
         name: unit.name,
         email: unit.email,
         parentId: this.parentId(unit.parent, key),
-        roleName: aws.roleName,
+        roleName: unit.roleName,
         closeOnDeletion: aws.closeOnDeletion,
         ...(unit.existingId !== null ? { existingId: unit.existingId } : {}),
+        ...(unit.keepExisting.length > 0 ? { keepExisting: unit.keepExisting.filter((a) => a !== 'billing') } : {}),
       });
       namedOutput(outputs, unit.accountIdOutput, account.accountId);
     }

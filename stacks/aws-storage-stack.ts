@@ -27,9 +27,11 @@ export class AwsStorageStack extends UnionStack {
     };
 
     const homeAccountId = accountId(group.homeUnit);
+    // An adopted account may have another role than the one Organizations creates (accounts.<unit>.roleName).
+    const roleName = index.awsUnit(group.homeUnit).roleName;
     new AwsProvider(this, 'aws', {
       region: group.region,
-      assumeRole: [{ roleArn: `arn:aws:iam::${homeAccountId}:role/${aws.roleName}`, sessionName: 'union-isolation' }],
+      assumeRole: [{ roleArn: `arn:aws:iam::${homeAccountId}:role/${roleName}`, sessionName: 'union-isolation' }],
       // If the role were ever not assumed, credentials of the management account must not create the bucket there.
       allowedAccountIds: [homeAccountId],
     });

@@ -30,6 +30,7 @@ export class GcpProjectsStack extends UnionStack {
         labels: gcp.labels,
         services: unit.services,
         ...(unit.existingId !== null ? { existingId: unit.existingId } : {}),
+        ...(unit.keepExisting.length > 0 ? { keepExisting: unit.keepExisting.filter((a) => a !== 'email') } : {}),
       });
       namedOutput(outputs, unit.projectNumberOutput, project.projectNumber);
       const idOutput = unit.projectIdOutput;

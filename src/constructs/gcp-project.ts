@@ -42,7 +42,15 @@ export interface GcpProjectProps {
    * @default - a new project is created
    */
   readonly existingId?: string;
+  /**
+   * On an adopted project, what Terraform leaves as it exists: its display `name`, `parent` (folder
+   * or organization: a change moves the project) and `billing` account.
+   * @default - none: the project is managed as given
+   */
+  readonly keepExisting?: readonly ('name' | 'parent' | 'billing')[];
 }
+
+const KEPT_ATTRIBUTES = { name: ['name'], parent: ['folder_id', 'org_id'], billing: ['billing_account'] } as const;
 
 export class GcpProject extends Construct {
   readonly project: Project;
@@ -59,6 +67,10 @@ export class GcpProject extends Construct {
     if (props.existingId !== undefined && props.existingId !== props.projectId) {
       throw new Error(`${this.node.path}: an adopted project keeps its id: existingId '${props.existingId}' differs from projectId '${props.projectId}'`);
     }
+    if ((props.keepExisting ?? []).length > 0 && props.existingId === undefined) {
+      throw new Error(`${this.node.path}: keepExisting applies to an adopted project (existingId) only`);
+    }
+    const keep = [...new Set(props.keepExisting ?? [])].sort();
     const labels = props.labels ?? {};
     this.project = new Project(this, 'project', {
       projectId: props.projectId,
@@ -69,7 +81,10 @@ export class GcpProject extends Construct {
       // The default network has wide-open firewall rules; the data plane brings its own VPC.
       autoCreateNetwork: false,
       deletionPolicy: props.deletionPolicy ?? 'PREVENT',
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      lifecycle: {
+        preventDestroy: props.preventDestroy ?? true,
+        ...(keep.length > 0 ? { ignoreChanges: keep.flatMap((a) => KEPT_ATTRIBUTES[a]) } : {}),
+      },
     });
     if (props.existingId !== undefined) this.project.importFrom(props.existingId);
     this.projectId = this.project.projectId;

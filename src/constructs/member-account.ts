@@ -36,7 +36,15 @@ export interface MemberAccountProps {
    * @default - a new account is created
    */
   readonly existingId?: string;
+  /**
+   * On an adopted account, what Terraform leaves as it exists: its `name`, root `email` (a change of
+   * email replaces the account) and `parent` (a change moves it to another OU).
+   * @default - none: the account is managed as given
+   */
+  readonly keepExisting?: readonly ('name' | 'email' | 'parent')[];
 }
+
+const KEPT_ATTRIBUTE = { name: 'name', email: 'email', parent: 'parent_id' } as const;
 
 export class MemberAccount extends Construct {
   readonly account: OrganizationsAccount;
@@ -46,6 +54,9 @@ export class MemberAccount extends Construct {
   constructor(scope: Construct, id: string, props: MemberAccountProps) {
     super(scope, id);
     // An import id that is not an account id would only fail at apply, after the other stacks ran.
+    if ((props.keepExisting ?? []).length > 0 && props.existingId === undefined) {
+      throw new Error(`${this.node.path}: keepExisting applies to an adopted account (existingId) only`);
+    }
     if (props.existingId !== undefined && !ACCOUNT_ID.test(props.existingId)) {
       throw new Error(`${this.node.path}: existingId must be a 12-digit AWS account id (found '${props.existingId}')`);
     }
@@ -58,7 +69,7 @@ export class MemberAccount extends Construct {
       lifecycle: {
         preventDestroy: props.preventDestroy ?? true,
         // role_name cannot be read back, and a change to iam_user_access_to_billing replaces the account.
-        ignoreChanges: ['role_name', 'iam_user_access_to_billing'],
+        ignoreChanges: ['role_name', 'iam_user_access_to_billing', ...[...new Set(props.keepExisting ?? [])].sort().map((a) => KEPT_ATTRIBUTE[a])],
       },
     });
     if (props.existingId !== undefined) this.account.importFrom(props.existingId);

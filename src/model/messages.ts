@@ -288,6 +288,27 @@ export const messages = {
     allowed: rule,
     fix,
   }),
+  manageWithoutAdoption: (path: ModelPath): Finding => ({
+    path,
+    problem: 'manage applies to adopted units only',
+    found: 'manage on a unit without existingId',
+    allowed: 'manage beside existingId (a created account or project is managed entirely anyway)',
+    fix: 'Remove manage, or set existingId to adopt an existing account or project.',
+  }),
+  manageNotOnCloud: (path: ModelPath, attribute: string, cloud: 'aws' | 'gcp'): Finding => ({
+    path,
+    problem: `${q(attribute)} cannot be managed on ${cloud === 'aws' ? 'an AWS account' : 'a GCP project'}`,
+    found: q(attribute),
+    allowed: cloud === 'aws' ? 'name, email, parent' : 'name (the display name), parent, billing',
+    fix: 'Remove it from manage.',
+  }),
+  roleNameOnGcp: (path: ModelPath): Finding => ({
+    path,
+    problem: 'roleName applies to AWS accounts only',
+    found: 'roleName on a unit that lives on GCP',
+    allowed: 'roleName on an AWS unit',
+    fix: 'Remove roleName, or set cloud: aws for this unit.',
+  }),
   adoptedTwice: (path: ModelPath, id: string, other: string): Finding => ({
     path,
     problem: 'the same existing account is adopted by two units',

@@ -6,6 +6,13 @@ export const CLOUDS = ['aws', 'gcp'] as const;
 export type Cloud = (typeof CLOUDS)[number];
 export const cloud = z.enum(CLOUDS);
 
+/**
+ * What an adopted account or project keeps as it is unless the model says otherwise (`manage`, or an
+ * explicit `name`/`email`): AWS name, email, parent; GCP display name, parent, billing account.
+ */
+export const ADOPTED_ATTRIBUTES = ['name', 'email', 'parent', 'billing'] as const;
+export type AdoptedAttribute = (typeof ADOPTED_ATTRIBUTES)[number];
+
 /** Keys that hold names which become file names, script arguments and cloud names are checked in rules/names.ts. */
 const name = z.string();
 
@@ -19,6 +26,16 @@ const unitOverride = z
     existingId: z.string().optional(),
     /** Put this unit on another cloud than its domain's. */
     cloud: cloud.optional(),
+    /**
+     * AWS only: the role the storage stacks assume in this account (default aws.roleName). Accounts
+     * invited into the organization usually have no OrganizationAccountAccessRole.
+     */
+    roleName: z.string().optional(),
+    /**
+     * Adopted units only: the attributes the tool takes over from what exists (default none: an
+     * adopted account or project keeps its name, email, parent and billing account).
+     */
+    manage: z.array(z.enum(ADOPTED_ATTRIBUTES)).optional(),
   })
   .strict();
 

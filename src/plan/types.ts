@@ -1,7 +1,7 @@
 // The resolved plan: a plain, JSON-serializable value. Everything after `resolve` (stacks, files,
 // review, diff) is a pure function of it. All lists are sorted by their key, so the same model
 // gives the same plan whatever the order of keys in the YAML.
-import type { AwsSettings, Backend, Cloud, GcpSettings } from '../model/schema';
+import type { AdoptedAttribute, AwsSettings, Backend, Cloud, GcpSettings } from '../model/schema';
 
 export type { Cloud };
 
@@ -72,6 +72,11 @@ interface UnitBase {
   /** Adopt this existing account id / project id with an import block instead of creating it. */
   readonly existingId: string | null;
   readonly parent: UnitParent;
+  /**
+   * Adopted units: the attributes Terraform leaves as they exist (lifecycle ignore_changes), sorted;
+   * empty for created units and for attributes the model manages (`manage`, explicit name/email).
+   */
+  readonly keepExisting: readonly AdoptedAttribute[];
 }
 
 export interface AwsUnit extends UnitBase {
@@ -82,6 +87,8 @@ export interface AwsUnit extends UnitBase {
   readonly email: string;
   /** Output of `stack` that holds the account id after apply. */
   readonly accountIdOutput: string;
+  /** The role the storage stacks assume in the account: accounts.<unit>.roleName, else aws.roleName. */
+  readonly roleName: string;
 }
 
 export interface GcpUnit extends UnitBase {

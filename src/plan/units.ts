@@ -2,10 +2,11 @@
 // naming template and shortened deterministically when too long), its email, parent and stack.
 import type { Finding, ModelPath } from '../model/findings';
 import { messages } from '../model/messages';
-import type { Model } from '../model/schema';
+import type { AdoptedAttribute, Model, UnitOverride } from '../model/schema';
 import { unitKeys, type UnitKey } from '../model/units';
 import { LIMITS, checkAwsAccountName, checkEmail, checkGcpDisplayName, checkGcpProjectId } from './cloud-names';
 import { shorten } from './shorten';
+import { terraformName } from './terraform-name';
 import type { AwsUnit, GcpUnit, ShortenedName, Unit, UnitParent } from './types';
 
 /** APIs every data-plane project needs; gcp.services adds to them. */
@@ -49,9 +50,10 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
       kind: u.kind,
       domain: u.domain,
       project: u.project,
-      id: u.key.replace('/', '_'),
+      id: terraformName(u.key.replace('/', '_')),
       stack: accountsStackName(u.cloud, u),
       existingId: override.existingId ?? null,
+      keepExisting: keptAttributes(u.cloud, override),
     };
     const namePath: ModelPath = override.name !== undefined ? ['accounts', u.key, 'name'] : ['naming', u.cloud];
 
@@ -99,7 +101,8 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
         aws?.organizationalUnits === 'perDomain'
           ? { kind: 'aws-ou', name: u.kind === 'default' ? 'default' : u.domain!, parentId: aws.parentId }
           : { kind: 'aws-parent', parentId: aws?.parentId ?? '' };
-      const unit: AwsUnit = { ...base, cloud: 'aws', name, email, parent, accountIdOutput: `${base.id}_account_id` };
+      const roleName = override.roleName ?? aws?.roleName ?? 'OrganizationAccountAccessRole';
+      const unit: AwsUnit = { ...base, cloud: 'aws', name, email, parent, accountIdOutput: `${base.id}_account_id`, roleName };
       units.push(unit);
     } else {
       const gcp = model.gcp;
@@ -140,4 +143,20 @@ function gcpParent(model: Model, u: UnitKey): UnitParent {
   const at = folderId !== undefined ? { folderId } : { orgId: gcp?.orgId ?? '' };
   if (gcp?.folders === 'perDomain') return { kind: 'gcp-new-folder', displayName: u.kind === 'default' ? 'default' : u.domain!, parent: at };
   return folderId !== undefined ? { kind: 'gcp-folder', folderId } : { kind: 'gcp-org', orgId: gcp?.orgId ?? '' };
+}
+
+/**
+ * What Terraform leaves as it exists on an adopted unit: the real name, email, parent and billing
+ * account differ from what the templates derive, and changing them renames, moves or (an AWS
+ * account's email) replaces what someone else created. The model takes one over with `manage`, or
+ * by naming it explicitly (`name`, `email`).
+ */
+function keptAttributes(cloud: 'aws' | 'gcp', override: UnitOverride): AdoptedAttribute[] {
+  if (override.existingId === undefined) return [];
+  const managed = new Set<AdoptedAttribute>(override.manage ?? []);
+  // On GCP `name` is the project id, which an adopted project keeps anyway; it says nothing about the display name.
+  if (cloud === 'aws' && override.name !== undefined) managed.add('name');
+  if (override.email !== undefined) managed.add('email');
+  const attributes: readonly AdoptedAttribute[] = cloud === 'aws' ? ['email', 'name', 'parent'] : ['billing', 'name', 'parent'];
+  return attributes.filter((a) => !managed.has(a));
 }

@@ -31,6 +31,7 @@ export function gcpUnit(domain: string, project: string | null = null): GcpUnit 
     stack: `gcp-projects-${domain}`,
     existingId: null,
     parent: { kind: 'gcp-folder', folderId: '1234567890' },
+    keepExisting: [],
     cloud: 'gcp',
     name,
     displayName: name,
@@ -56,6 +57,8 @@ export function awsUnit(domain: string | null, project: string | null = null, ex
     name,
     email: `aws+${name}@acme.example`,
     accountIdOutput: `${key.replace('/', '_')}_account_id`,
+    roleName: 'OrganizationAccountAccessRole',
+    keepExisting: existingId === null ? [] : ['email', 'name', 'parent'],
   };
 }
 
