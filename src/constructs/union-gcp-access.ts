@@ -47,6 +47,8 @@ export class UnionGcpAccess extends Construct {
       displayName: 'Union',
       description: "Union's control plane (AWS account " + props.unionAwsAccount + ')',
       dependsOn,
+      // A deleted pool keeps its id for 30 days: a replacement could not be created under it.
+      lifecycle: { preventDestroy: true },
     });
     new IamWorkloadIdentityPoolProvider(this, 'provider', {
       project,
@@ -61,6 +63,8 @@ export class UnionGcpAccess extends Construct {
       stage: props.roleStage,
       permissions: [...props.permissions],
       dependsOn,
+      // Likewise a deleted custom role keeps its id for weeks.
+      lifecycle: { preventDestroy: true },
     });
     const account = new ServiceAccount(this, 'service-account', {
       project,

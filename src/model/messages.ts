@@ -443,10 +443,10 @@ export const byocMessages = {
     allowed: 'one cluster per account or project',
     fix: `Move ${q(cluster)} to a unit of its own, or merge it into ${q(other)} (a cluster can have several node groups).`,
   }),
-  regionNotOffered: (path: ModelPath, cluster: string, region: string): Finding => ({
+  regionNotOffered: (path: ModelPath, clusters: readonly string[], region: string): Finding => ({
     path,
     severity: 'warning',
-    problem: `cluster ${q(cluster)} is in a region outside those Union's BYOC page lists`,
+    problem: `${clusters.length === 1 ? `cluster ${q(clusters[0]!)} is` : `clusters ${list(clusters.map(q))} are`} in a region outside those Union's BYOC page lists`,
     found: q(region),
     allowed: 'us-west, us-east, eu-west, eu-central (AWS us-west-*, us-east-*, eu-west-*, eu-central-*; GCP us-west*, us-east*, europe-west*, europe-central*)',
     fix: 'Confirm the region with Union\'s team before onboarding, or move the cluster to a listed region.',

@@ -39,6 +39,7 @@ export function renderByocReview(plan: Plan): string[] {
       table(['Unit', 'Cloud', 'Account / project', 'Union\'s access', 'Stack and output'], rows),
       `Request for Union's team (${code(`union/${DATA_PLANE_REQUEST_MD}`)}, and .json): ${request.clusters.length} clusters on ${request.providers.map((p) => p.toUpperCase()).join(' and ')}, ${request.pools.length} pools, ${nodeGroups} node groups, ${vpcs} own VPCs; buckets: ${byoc.buckets === 'union-provisions' ? 'provisioned by Union (names suggested)' : 'created by the storage stacks, named for Union\'s role'}.`,
       '',
+      ...(byoc.buckets === 'union-provisions' ? ['The storage groups above are not synthesized (no `pool-*` stacks): Union creates the buckets; the request names them.', ''] : []),
       ...(byoc.warnings.length > 0 ? ['BYOC warnings:', '', ...byoc.warnings.map((w) => `- ${cell(w)}`), ''] : []),
       'Order of steps:',
       '',

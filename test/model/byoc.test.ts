@@ -40,7 +40,7 @@ describe('BYOC rules', () => {
 
   it('warns about a region outside those Union lists, at the cluster or the cloud default', () => {
     assert.ok(warnings(BYOC.replace('region: us-west-2 }', 'region: ap-south-1 }')).some((l) => /:22:\d+ clusters\.prod-2\.region: warning: cluster "prod-2" is in a region outside/.test(l)));
-    assert.ok(warnings(BYOC.replace('region: us-east1 }', 'region: asia-east1 }')).some((l) => /gcp\.region: warning: cluster "dev-1" is in a region outside/.test(l)));
+    assert.ok(warnings(BYOC.replace('region: us-east1 }', 'region: asia-east1 }')).some((l) => /gcp\.region: warning: clusters "dev-1", "dev-2" are in a region outside/.test(l)));
   });
 
   it('warns about mixed clouds, naming both of Union\'s pages and the clusters on each', () => {

@@ -75,12 +75,15 @@ for (const [name, yaml] of models) {
         const [poolId, pool] = only(mine('google_iam_workload_identity_pool'), 'pool');
         assert.equal(pool['workload_identity_pool_id'], 'unionai');
         assert.equal(pool['project'], projectId);
+        // Soft-deleted pools and roles keep their ids: never replaced by accident.
+        assert.deepEqual(pool['lifecycle'], { prevent_destroy: true });
         const [, provider] = only(mine('google_iam_workload_identity_pool_provider'), 'provider');
         assert.equal(provider['workload_identity_pool_provider_id'], 'unionai-aws');
         assert.deepEqual(provider['aws'], { account_id: '479331373192' });
         const [roleId, role] = only(mine('google_project_iam_custom_role'), 'custom role');
         assert.equal(role['role_id'], 'UnionaiAdministrator');
         assert.equal((role['permissions'] as string[]).length, 603);
+        assert.deepEqual(role['lifecycle'], { prevent_destroy: true });
         const [saId, sa] = only(mine('google_service_account'), 'service account');
         assert.equal(sa['account_id'], 'unionai-administrator');
         const [, binding] = only(mine('google_project_iam_member'), 'project binding');

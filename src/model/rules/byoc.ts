@@ -35,6 +35,7 @@ export function checkByoc(model: Model): Finding[] {
 
   const firstInUnit = new Map<string, string>();
   const byCloud = { aws: [] as string[], gcp: [] as string[] };
+  const onDefault = { aws: [] as string[], gcp: [] as string[] };
   for (const name of Object.keys(model.clusters).sort()) {
     const c = model.clusters[name]!;
     const unit = units.get(c.account);
@@ -45,8 +46,11 @@ export function checkByoc(model: Model): Finding[] {
     if (other !== undefined) out.push(byocMessages.clusterSharesAccount(['clusters', name, 'account'], name, other, c.account));
     else firstInUnit.set(c.account, name);
     const region = c.region ?? (unit.cloud === 'aws' ? model.aws?.region : model.gcp?.region);
-    if (region !== undefined && !OFFERED_REGION[unit.cloud].test(region))
-      out.push(byocMessages.regionNotOffered(c.region !== undefined ? ['clusters', name, 'region'] : [unit.cloud, 'region'], name, region));
+    if (region !== undefined && !OFFERED_REGION[unit.cloud].test(region)) {
+      // Clusters on the cloud's default region get one warning there, not one each.
+      if (c.region !== undefined) out.push(byocMessages.regionNotOffered(['clusters', name, 'region'], [name], region));
+      else onDefault[unit.cloud].push(name);
+    }
     if (c.vpc !== undefined && !(unit.cloud === 'aws' ? AWS_VPC : GCP_NETWORK).test(c.vpc))
       out.push(
         messages.invalidValue(
@@ -65,6 +69,10 @@ export function checkByoc(model: Model): Finding[] {
           out.push(messages.invalidValue([...at, 'taints', i], JSON.stringify(t), 'a Kubernetes taint: key=value:Effect or key:Effect (NoSchedule, PreferNoSchedule, NoExecute)', 'Write the taint as kubectl taint takes it.'));
       });
     }
+  }
+  for (const c of ['aws', 'gcp'] as const) {
+    const region = model[c]?.region;
+    if (onDefault[c].length > 0 && region !== undefined) out.push(byocMessages.regionNotOffered([c, 'region'], onDefault[c], region));
   }
   if (byCloud.aws.length > 0 && byCloud.gcp.length > 0) out.push(byocMessages.mixedClouds(['deployment'], byCloud.aws, byCloud.gcp));
   return out;
