@@ -11,6 +11,7 @@ import { MAX_MODEL_BYTES, readModelText } from './model/read';
 import { checkShape } from './model/shape';
 import { checkUnitCount, checkValueCount, MIN_CHARS_TO_COUNT } from './model/size';
 import { resolve } from './plan/resolve';
+import { loadGcpRole, needsGcpRole, type GcpRole } from './model/union-gcp-role';
 import type { Plan } from './plan/types';
 
 export interface LocatedFinding extends Finding {
@@ -84,8 +85,15 @@ function compileValue(text: string, file: string, loaded: Loaded, countValues: b
     add(checkNames(model));
     add(checkModel(model));
     // Resolution needs well-formed references; with rule errors it would only repeat them.
+    // BYOC with GCP units: Union's role file is read here, so that resolve stays pure.
+    let gcpRole: GcpRole | null = null;
+    if (!findings.some(isError) && needsGcpRole(model)) {
+      const read = loadGcpRole(model, file);
+      if ('finding' in read) add([read.finding]);
+      else gcpRole = read.role;
+    }
     if (!findings.some(isError)) {
-      const resolution = resolve(model);
+      const resolution = resolve(model, { gcpRole });
       add(resolution.findings);
       if (!findings.some(isError)) plan = resolution.plan;
     }

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import type { Plan, StackPlan } from '../src/plan/types';
 import { AwsAccountsStack } from './aws-accounts-stack';
 import { AwsStorageStack } from './aws-storage-stack';
+import { AwsUnionAccessStack } from './aws-union-access-stack';
 import { GcpProjectsStack } from './gcp-projects-stack';
 import { GcpStorageStack } from './gcp-storage-stack';
 import { inconsistent, PlanIndex } from './plan-index';
@@ -42,6 +43,7 @@ export function buildApp(plan: Plan, outdir: string): App {
 }
 
 function createStack(scope: Construct, stackPlan: StackPlan, index: PlanIndex): UnionStack {
+  if (stackPlan.kind === 'access') return new AwsUnionAccessStack(scope, stackPlan, index);
   if (stackPlan.kind === 'accounts') {
     return stackPlan.cloud === 'aws' ? new AwsAccountsStack(scope, stackPlan, index) : new GcpProjectsStack(scope, stackPlan, index);
   }

@@ -4,6 +4,7 @@ import { Folder } from '@cdktf/provider-google/lib/folder';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
 import { GcpProject, type GcpProjectParent } from '../src/constructs/gcp-project';
+import { addUnionGcpAccess } from './union-gcp-access';
 import type { StackPlan, UnitParent } from '../src/plan/types';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';
@@ -35,6 +36,7 @@ export class GcpProjectsStack extends UnionStack {
       namedOutput(outputs, unit.projectNumberOutput, project.projectNumber);
       const idOutput = unit.projectIdOutput;
       namedOutput(outputs, idOutput, project.projectId);
+      if (index.plan.byoc) addUnionGcpAccess(this, unit, project, index.plan.byoc, outputs);
     }
   }
 

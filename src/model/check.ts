@@ -2,11 +2,12 @@
 // runs separately in compile, also on models that fail the shape check.
 import type { Finding } from './findings';
 import { checkAdoption } from './rules/adoption';
+import { checkByoc } from './rules/byoc';
 import { checkIsolationShape } from './rules/isolation-shape';
 import { checkReferences } from './rules/references';
 import { checkSettings } from './rules/settings';
 import type { Model } from './schema';
 
 export function checkModel(model: Model): Finding[] {
-  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model), ...checkAdoption(model)];
+  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model), ...checkAdoption(model), ...checkByoc(model)];
 }

@@ -412,3 +412,87 @@ function suggestLabel(name: string): string | undefined {
     .replace(/-+$/, '');
   return s && s !== name ? `Rename it, for example to ${q(s)} (lower-case letters, digits and "-").` : undefined;
 }
+
+/** BYOC (`deployment: byoc`): Union's access to the accounts and what its team asks for. */
+export const byocMessages = {
+  byocWithoutDeployment: (): Finding => ({
+    path: ['byoc'],
+    problem: 'byoc settings are given but the deployment is self-managed',
+    found: 'byoc without deployment: byoc',
+    allowed: 'byoc only with deployment: byoc',
+    fix: 'Add `deployment: byoc` at the top level, or remove the byoc block.',
+  }),
+  externalIdMissing: (awsUnits: readonly string[]): Finding => ({
+    path: ['deployment'],
+    problem: 'a BYOC model with AWS accounts needs the external id Union\'s team gives',
+    found: `no byoc.externalId, AWS units ${list(awsUnits)}`,
+    allowed: 'byoc.externalId: 8-24 characters of letters, digits and + = , . @ : / _ -',
+    fix: 'Ask Union\'s team for the external id and set it as byoc.externalId (quoted).',
+  }),
+  externalIdMalformed: (found: string): Finding => ({
+    path: ['byoc', 'externalId'],
+    problem: 'the external id is not one Union\'s template accepts',
+    found: `${q(found)} (${found.length} characters)`,
+    allowed: '8-24 characters of letters, digits and + = , . @ : / _ -',
+    fix: 'Copy the external id exactly as Union\'s team gave it.',
+  }),
+  templateVersionMalformed: (found: string): Finding => ({
+    path: ['byoc', 'templateVersion'],
+    problem: 'the template version is not a version of Union\'s template path',
+    found: q(found),
+    allowed: 'vMAJOR.MINOR, e.g. "v0.14" (the folder in https://union-public.s3.amazonaws.com/templates/<version>/)',
+    fix: 'Use the version Union announced, with its leading "v".',
+  }),
+  gcpRoleUnreadable: (path: ModelPath, file: string, reason: string): Finding => ({
+    path,
+    problem: 'Union\'s GCP role file cannot be read',
+    found: `${file}: ${reason}`,
+    allowed: 'a readable YAML file with includedPermissions, relative to the model file',
+    fix: 'Point byoc.gcpRoleFile at union-ai-admin/gcp/union-ai-admin-role.yaml from unionai/union-cloud-infrastructure, or remove it to use the bundled copy.',
+  }),
+  gcpRoleMalformed: (path: ModelPath, file: string, detail: string): Finding => ({
+    path,
+    problem: 'Union\'s GCP role file is not a role definition',
+    found: `${file}: ${detail}`,
+    allowed: 'YAML with title, stage and includedPermissions (a list of permission names), as gcloud iam roles create --file reads it',
+    fix: 'Use Union\'s file unchanged, or remove byoc.gcpRoleFile to use the bundled copy.',
+  }),
+  clusterSharesAccount: (path: ModelPath, cluster: string, other: string, unit: string): Finding => ({
+    path,
+    problem: `cluster ${q(cluster)} runs in the same account as ${q(other)}; in BYOC each cluster must be in its own account (Union's "Configuring your data plane")`,
+    found: `both in ${q(unit)}`,
+    allowed: 'one cluster per account or project',
+    fix: `Move ${q(cluster)} to a unit of its own, or merge it into ${q(other)} (a cluster can have several node groups).`,
+  }),
+  regionNotOffered: (path: ModelPath, clusters: readonly string[], region: string): Finding => ({
+    path,
+    severity: 'warning',
+    problem: `${clusters.length === 1 ? `cluster ${q(clusters[0]!)} is` : `clusters ${list(clusters.map(q))} are`} in a region outside those Union's BYOC page lists`,
+    found: q(region),
+    allowed: 'us-west, us-east, eu-west, eu-central (AWS us-west-*, us-east-*, eu-west-*, eu-central-*; GCP us-west*, us-east*, europe-west*, europe-central*)',
+    fix: 'Confirm the region with Union\'s team before onboarding, or move the cluster to a listed region.',
+  }),
+  mixedClouds: (path: ModelPath, aws: readonly string[], gcp: readonly string[]): Finding => ({
+    path,
+    severity: 'warning',
+    problem:
+      'clusters run on both AWS and GCP: Union\'s "Configuring your data plane" says multiple clusters must all be in the same provider, while its "Multi-cluster and multi-cloud" page allows mixing',
+    found: `AWS ${list(aws)}; GCP ${list(gcp)}`,
+    allowed: 'clusters on one cloud, or mixing confirmed by Union\'s team',
+    fix: 'Confirm with Union\'s team that mixing clouds is supported for your organization, or move all clusters to one cloud.',
+  }),
+  bucketUnreachable: (path: ModelPath, bucket: string, group: string): Finding => ({
+    path,
+    problem: `bucket ${q(bucket)} (storage group ${q(group)}) is outside what Union's admin role reaches`,
+    found: q(bucket),
+    allowed: 'a name starting with "union-" or "opta-" (the only S3 buckets union-ai-admin can use)',
+    fix: 'Set naming.bucket to "union-{org}-{pool}-metadata", or byoc.buckets: union-provisions.',
+  }),
+  nodeGroupSize: (path: ModelPath, min: number, max: number): Finding => ({
+    path,
+    problem: 'the node group\'s minimum is above its maximum',
+    found: `min ${min}, max ${max}`,
+    allowed: 'min <= max, max > 0',
+    fix: 'Lower min or raise max.',
+  }),
+};

@@ -81,11 +81,54 @@ const gcp = z
   })
   .strict();
 
+/** BYOC: one node group of a cluster, as Union's "Configuring your data plane" asks for it. */
+const nodeGroup = z
+  .object({
+    /** AWS instance type or GCP machine type, e.g. `m5.2xlarge`, `n2-standard-8`. */
+    instanceType: z.string(),
+    min: z.number().int().nonnegative().default(0),
+    max: z.number().int().positive(),
+    /** Spot / preemptible nodes; default on-demand. */
+    interruptible: z.boolean().default(false),
+    /** Kubernetes taints, `key=value:Effect`. */
+    taints: z.array(z.string()).default([]),
+    /** Root disk size in GiB; default Union's. */
+    diskGb: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const DEPLOYMENTS = ['self-managed', 'byoc'] as const;
+export const BYOC_BUCKETS = ['union-provisions', 'create'] as const;
+
+/** BYOC: how Union reaches the accounts and projects (read only when `deployment: byoc`). */
+const byoc = z
+  .object({
+    /** The external id Union's team gives for the AWS role's trust (8-24 characters). */
+    externalId: z.string().optional(),
+    /** Version of Union's `union-ai-admin-role.template.yaml`; changing it updates the stacks in place. */
+    templateVersion: z.string().default('v0.14'),
+    /** CloudFormation parameter CrossAccountRoleName: the same in every account. */
+    roleName: z.string().default('union-ai-admin'),
+    /** Union's GCP role file, relative to the model file; default the copy bundled with union-isolation. */
+    gcpRoleFile: z.string().optional(),
+    /** `union-provisions`: Union creates the buckets (its docs); `create`: this tool does, named `union-*`. */
+    buckets: z.enum(BYOC_BUCKETS).default('union-provisions'),
+    /** Data-retention expectation for every cluster, in days; default the Union plan's (Teams 30, Enterprise 365). */
+    dataRetentionDays: z.number().int().positive().optional(),
+  })
+  .strict();
+
 const cluster = z
   .object({
     /** A unit key: `development`, `development/project-1`, `default`, `default/development`. */
     account: z.string(),
     region: z.string().optional(),
+    /** BYOC: the VPC Union deploys into (`vpc-...`); default Union provisions one. */
+    vpc: z.string().optional(),
+    /** BYOC: the data-retention expectation sent to Union, in days; default `byoc.dataRetentionDays`. */
+    dataRetentionDays: z.number().int().positive().optional(),
+    /** BYOC: node groups Union creates in this cluster, by name. */
+    nodeGroups: z.record(name, nodeGroup).optional(),
   })
   .strict();
 
@@ -155,6 +198,9 @@ export const modelSchema = z
     clusterPools: z.record(name, pool).default({}),
     poolAssignments: z.array(assignment).default([]),
     backend: backend.default({ type: 'local' }),
+    /** `self-managed`: the customer runs the data plane; `byoc`: Union provisions it in these accounts. */
+    deployment: z.enum(DEPLOYMENTS).default('self-managed'),
+    byoc: byoc.optional(),
   })
   .strict();
 
@@ -167,3 +213,5 @@ export type PoolAssignmentSpec = z.infer<typeof assignment>;
 export type AwsSettings = z.infer<typeof aws>;
 export type GcpSettings = z.infer<typeof gcp>;
 export type Backend = z.infer<typeof backend>;
+export type ByocSettings = z.infer<typeof byoc>;
+export type NodeGroupSpec = z.infer<typeof nodeGroup>;

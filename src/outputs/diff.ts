@@ -4,6 +4,7 @@
 // project or bucket; `diff` refuses those unless allowed.
 import type { Assignment, Cloud, ClusterPlan, Plan, StorageGroup, Unit, UnitParent } from '../plan/types';
 import { assignmentKey, compareAssignments, uctlDeleteCommand } from './assignments';
+import { withAccessChanges } from './byoc-diff';
 
 export interface UnitChange {
   /** The unit key. */
@@ -79,7 +80,7 @@ export function destructiveChanges(d: PlanDiff): string[] {
 }
 
 export function diffPlans(base: Plan, next: Plan): PlanDiff {
-  const units = diffUnits(base.units, next.units);
+  const units = withAccessChanges(diffUnits(base.units, next.units), base, next);
   const buckets = diffBuckets(base.storageGroups, next.storageGroups);
   return {
     units,

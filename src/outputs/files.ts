@@ -2,6 +2,7 @@
 import type { Plan } from '../plan/types';
 import { APPLY_SCRIPT_FILE, renderApplyScript } from './apply-script';
 import { renderAttributeFiles } from './attribute-files';
+import { renderDataPlaneRequest } from './data-plane-request';
 import { CLUSTER_POOLS_FILE, renderClusterPools } from './cluster-pools';
 import { generatedNotice, type RenderOptions } from './header';
 import { renderAllHelmValues } from './helm-values';
@@ -19,6 +20,7 @@ export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): Reado
     [REVIEW_FILE, `<!-- ${generatedNotice(options)} -->\n${renderReview(plan)}`],
     ...renderAttributeFiles(plan, options),
     ...renderAllHelmValues(plan, options),
+    ...renderDataPlaneRequest(plan, options),
   ]);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

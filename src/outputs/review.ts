@@ -5,6 +5,7 @@ import type { Plan, Unit, UnitParent } from '../plan/types';
 import { describeOrigin, sortedAssignments } from './assignments';
 import { code, cell, table } from './markdown';
 import { renderMermaid } from './mermaid';
+import { renderByocReview } from './byoc-review';
 
 const CLOUD_NAMES = { aws: 'AWS', gcp: 'GCP' } as const;
 
@@ -24,6 +25,7 @@ export function renderReview(plan: Plan): string {
     assignmentsSection(plan, ref),
     shortenedSection(plan),
     warningsSection(plan),
+    ...renderByocReview(plan),
     diagramSection(plan),
   ].join('\n');
 }

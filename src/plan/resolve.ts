@@ -2,6 +2,9 @@
 // resolved names, storage groups and assignments; the plan is returned only when nothing is wrong.
 import type { Finding } from '../model/findings';
 import type { GcpSettings, Model } from '../model/schema';
+import type { GcpRole } from '../model/union-gcp-role';
+import { resolveByoc, withUnionServices } from './byoc';
+import { planByocStacks } from './byoc-stacks';
 import { resolveAssignments } from './assignments';
 import { planStacks } from './stacks';
 import { resolveStorage } from './storage-groups';
@@ -14,15 +17,23 @@ export interface Resolution {
   readonly findings: readonly Finding[];
 }
 
-export function resolve(model: Model): Resolution {
+export interface ResolveInputs {
+  /** Union's GCP role, read at load time: needed by BYOC models with GCP units. */
+  readonly gcpRole?: GcpRole | null;
+}
+
+export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const findings: Finding[] = [];
   const warnings: PlanWarning[] = [];
-  const { units, shortened: shortNames } = resolveUnits(model, findings);
+  const { units: ownUnits, shortened: shortNames } = resolveUnits(model, findings);
+  const byocModel = model.deployment === 'byoc';
+  const units = byocModel ? withUnionServices(ownUnits) : ownUnits;
   const storage = resolveStorage(model, units, findings, warnings);
   const assignments = resolveAssignments(model, storage.pools, findings, warnings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened].sort(
     (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
   );
+  const byoc = byocModel ? resolveByoc(model, { units, clusters: storage.clusters, groups: storage.groups, gcpRole: inputs.gcpRole ?? null }, findings) : null;
   const plan: Plan = {
     version: 1,
     org: model.org,
@@ -40,11 +51,12 @@ export function resolve(model: Model): Resolution {
     storageGroups: storage.groups,
     assignments,
     shortenedNames,
-    stacks: planStacks(units, storage.groups),
+    stacks: byoc ? planByocStacks(units, storage.groups, byoc) : planStacks(units, storage.groups),
     warnings,
     aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,
     gcp: units.some((u) => u.cloud === 'gcp') && model.gcp ? orderedGcp(model.gcp) : null,
     backend: model.backend,
+    ...(byoc ? { byoc } : {}),
   };
   return { plan, findings };
 }

@@ -2,6 +2,7 @@
 // review, diff) is a pure function of it. All lists are sorted by their key, so the same model
 // gives the same plan whatever the order of keys in the YAML.
 import type { AdoptedAttribute, AwsSettings, Backend, Cloud, GcpSettings } from '../model/schema';
+import type { ByocPlan } from './byoc-types';
 
 export type { Cloud };
 
@@ -30,6 +31,8 @@ export interface Plan {
   readonly aws: AwsSettings | null;
   readonly gcp: GcpSettings | null;
   readonly backend: Backend;
+  /** deployment: byoc only (absent otherwise, so a self-managed plan.json is unchanged). */
+  readonly byoc?: ByocPlan;
 }
 
 export interface DomainPlan {
@@ -175,7 +178,7 @@ export interface ShortenedName {
 export interface StackPlan {
   /** `aws-accounts-production`, `gcp-projects-development`, `aws-accounts-default`, `pool-development-cp`. */
   readonly name: string;
-  readonly kind: 'accounts' | 'storage';
+  readonly kind: 'accounts' | 'storage' | 'access';
   readonly cloud: Cloud;
   /** accounts: unit keys; storage: the storage group name. */
   readonly units: readonly string[];

@@ -1,0 +1,54 @@
+// The review's BYOC section (deployment: byoc): the access Union gets in each unit, a summary of the
+// request for Union's team, and the order of the steps. Nothing for a self-managed plan.
+import type { Plan } from '../plan/types';
+import { DATA_PLANE_REQUEST_MD, dataPlaneRequest } from './data-plane-request';
+import { cell, code, table } from './markdown';
+
+export function renderByocReview(plan: Plan): string[] {
+  const byoc = plan.byoc;
+  if (byoc === undefined) return [];
+  const units = new Map(plan.units.map((u) => [u.key, u]));
+  const rows = byoc.access.map((a) => {
+    const unit = units.get(a.unit)!;
+    return a.cloud === 'aws'
+      ? [
+          code(a.unit),
+          'AWS',
+          code(unit.name),
+          `role ${code(byoc.aws?.roleName ?? '')} from Union's template ${code(byoc.aws?.templateVersion ?? '')} (stack ${code(byoc.aws?.stackName ?? '')}), trusting ${code(`arn:aws:iam::${byoc.unionAwsAccount}:root`)} with the external id`,
+          `${code(a.stack)}, output ${code(a.roleArnOutput)}`,
+        ]
+      : [
+          code(a.unit),
+          'GCP',
+          code(unit.name),
+          `pool ${code(byoc.gcp?.poolId ?? '')} + provider ${code(byoc.gcp?.providerId ?? '')} (AWS ${code(byoc.unionAwsAccount)}), role ${code(byoc.gcp?.roleId ?? '')} (${byoc.gcp?.permissions.length ?? 0} permissions), service account ${code(a.serviceAccountEmail)}, workload identity user for the pool`,
+          `${code(a.stack)}, output ${code(a.projectNumberOutput)}`,
+        ];
+  });
+  const request = dataPlaneRequest(plan, byoc);
+  const vpcs = request.clusters.filter((c) => c.vpc.provisionedBy === 'customer').length;
+  const nodeGroups = request.clusters.reduce((n, c) => n + c.nodeGroups.length, 0);
+  const accessStacks = plan.stacks.filter((s) => s.kind === 'access').map((s) => code(s.name));
+  return [
+    [
+      '## BYOC: Union\'s access and the request',
+      '',
+      'Union provisions the data plane (clusters, node groups' + (byoc.buckets === 'union-provisions' ? ', buckets' : '') + ') in these accounts and projects. Access Union gets in each:',
+      '',
+      table(['Unit', 'Cloud', 'Account / project', 'Union\'s access', 'Stack and output'], rows),
+      `Request for Union's team (${code(`union/${DATA_PLANE_REQUEST_MD}`)}, and .json): ${request.clusters.length} clusters on ${request.providers.map((p) => p.toUpperCase()).join(' and ')}, ${request.pools.length} pools, ${nodeGroups} node groups, ${vpcs} own VPCs; buckets: ${byoc.buckets === 'union-provisions' ? 'provisioned by Union (names suggested)' : 'created by the storage stacks, named for Union\'s role'}.`,
+      '',
+      ...(byoc.buckets === 'union-provisions' ? ['The storage groups above are not synthesized (no `pool-*` stacks): Union creates the buckets; the request names them.', ''] : []),
+      ...(byoc.warnings.length > 0 ? ['BYOC warnings:', '', ...byoc.warnings.map((w) => `- ${cell(w)}`), ''] : []),
+      'Order of steps:',
+      '',
+      '1. Apply the accounts and projects stacks (`aws-accounts-*`, `gcp-projects-*`): accounts, projects and, on GCP, Union\'s access.',
+      `2. Apply the Union access stacks${accessStacks.length > 0 ? ` (${accessStacks.join(', ')})` : ' (none: no AWS unit)'}: Union's role in every AWS account.`,
+      '3. Fill in the account ids, role ARNs and project numbers with the commands in the request, and send it to Union\'s team.',
+      '4. Union provisions the clusters' + (byoc.buckets === 'union-provisions' ? ' and buckets' : '') + ' and confirms they can assume the roles.',
+      '5. Apply the cluster-pool attribute files (`union/apply-cluster-pool-attributes.sh`) once the projects exist in Union.',
+      '',
+    ].join('\n'),
+  ];
+}

@@ -1,0 +1,118 @@
+// The BYOC part of the plan (deployment: byoc): how Union gets into each account and project, and
+// everything Union's team asks for per cluster. Absent from a self-managed plan, so its plan.json
+// and everything made from it stay as they were.
+import type { Cloud } from '../model/schema';
+
+/** Union's AWS account, trusted by the role and named by the GCP pool's provider. */
+export const UNION_AWS_ACCOUNT = '479331373192';
+/** Union's documented stack name: its team and its docs look for this one. */
+export const UNION_CFN_STACK = 'UnionCloudAccess';
+export const UNION_TEMPLATE_BASE = 'https://union-public.s3.amazonaws.com/templates';
+export const UNION_GCP_POOL = 'unionai';
+export const UNION_GCP_PROVIDER = 'unionai-aws';
+export const UNION_GCP_ROLE_ID = 'UnionaiAdministrator';
+/** "The setup process used by the Union team depends on the ID being this precise string." */
+export const UNION_GCP_SERVICE_ACCOUNT = 'unionai-administrator';
+/** The APIs Union's GCP page lists, sorted. */
+export const UNION_GCP_SERVICES = [
+  'artifactregistry',
+  'autoscaling',
+  'cloudkms',
+  'cloudresourcemanager',
+  'compute',
+  'container',
+  'containerfilesystem',
+  'containerregistry',
+  'iam',
+  'iamcredentials',
+  'logging',
+  'monitoring',
+  'secretmanager',
+  'servicenetworking',
+  'sqladmin',
+  'storage-api',
+  'sts',
+].map((s) => `${s}.googleapis.com`);
+
+export interface ByocPlan {
+  readonly unionAwsAccount: string;
+  /** `union-provisions`: Union creates the buckets, no storage stacks; `create`: the storage stacks do, named `union-*`. */
+  readonly buckets: 'union-provisions' | 'create';
+  /** Days, or null: set by the Union plan (Teams 30, Enterprise 365). */
+  readonly dataRetentionDays: number | null;
+  /** Null when the model has no AWS unit. */
+  readonly aws: ByocAws | null;
+  /** Null when the model has no GCP unit. */
+  readonly gcp: ByocGcp | null;
+  /** One per unit, sorted by unit key. */
+  readonly access: readonly UnitAccess[];
+  /** One per cluster, sorted by name. */
+  readonly clusters: readonly ByocCluster[];
+  /** The BYOC rules' warnings, also printed as findings: the review repeats them. */
+  readonly warnings: readonly string[];
+}
+
+export interface ByocAws {
+  readonly templateVersion: string;
+  readonly templateUrl: string;
+  readonly stackName: string;
+  /** CrossAccountRoleName: the same in every account. */
+  readonly roleName: string;
+  readonly externalId: string;
+}
+
+export interface ByocGcp {
+  readonly poolId: string;
+  readonly providerId: string;
+  readonly roleId: string;
+  readonly roleTitle: string;
+  readonly roleStage: string;
+  readonly permissions: readonly string[];
+  /** Where the permission list came from: the bundled copy's origin, or the file the model names. */
+  readonly roleSource: string;
+  readonly serviceAccountId: string;
+}
+
+export type UnitAccess =
+  | {
+      readonly unit: string;
+      readonly cloud: 'aws';
+      /** The stack that creates Union's role in the account. */
+      readonly stack: string;
+      /** Its output holding the role ARN. */
+      readonly roleArnOutput: string;
+      /** Known before apply only for an adopted account. */
+      readonly roleArn: string | null;
+    }
+  | {
+      readonly unit: string;
+      readonly cloud: 'gcp';
+      /** The projects stack, which also creates the pool, role and service account. */
+      readonly stack: string;
+      readonly projectId: string;
+      readonly projectNumberOutput: string;
+      readonly serviceAccountEmail: string;
+    };
+
+export interface ByocCluster {
+  readonly name: string;
+  readonly unit: string;
+  readonly cloud: Cloud;
+  readonly region: string;
+  /** The customer's VPC id / network, or null: Union provisions one. */
+  readonly vpc: string | null;
+  /** Days, or null: the Union plan's. */
+  readonly dataRetentionDays: number | null;
+  readonly nodeGroups: readonly NodeGroup[];
+}
+
+export interface NodeGroup {
+  readonly name: string;
+  readonly instanceType: string;
+  readonly min: number;
+  readonly max: number;
+  readonly interruptible: boolean;
+  readonly taints: readonly string[];
+  /** GiB, or null: Union's default. */
+  readonly diskGb: number | null;
+}

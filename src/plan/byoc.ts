@@ -1,0 +1,137 @@
+// resolve's BYOC part: Union's access per unit, the request's per-cluster facts, and the bucket
+// names Union's role can reach. Called only for `deployment: byoc`; pure like the rest of resolve.
+import { formatPath, type Finding } from '../model/findings';
+import { byocMessages } from '../model/messages';
+import { checkByoc } from '../model/rules/byoc';
+import type { Model } from '../model/schema';
+import type { GcpRole } from '../model/union-gcp-role';
+import {
+  UNION_AWS_ACCOUNT,
+  UNION_CFN_STACK,
+  UNION_GCP_POOL,
+  UNION_GCP_PROVIDER,
+  UNION_GCP_ROLE_ID,
+  UNION_GCP_SERVICE_ACCOUNT,
+  UNION_GCP_SERVICES,
+  UNION_TEMPLATE_BASE,
+  type ByocCluster,
+  type ByocPlan,
+  type UnitAccess,
+} from './byoc-types';
+import type { ClusterPlan, StorageGroup, Unit } from './types';
+
+/** S3 names union-ai-admin's policy covers. */
+const UNION_BUCKET_PREFIXES = ['union-', 'opta-'] as const;
+
+export function accessStackName(accountsStack: string): string {
+  return accountsStack.startsWith('aws-accounts-') ? `aws-union-access-${accountsStack.slice('aws-accounts-'.length)}` : `${accountsStack}-union-access`;
+}
+
+export function roleArnOutput(unit: Pick<Unit, 'id'>): string {
+  return `${unit.id}_union_role_arn`;
+}
+
+/** In BYOC every GCP project also gets the APIs Union lists. */
+export function withUnionServices(units: readonly Unit[]): Unit[] {
+  return units.map((u) => (u.cloud === 'gcp' ? { ...u, services: [...new Set([...u.services, ...UNION_GCP_SERVICES])].sort() } : u));
+}
+
+export interface ByocInputs {
+  readonly units: readonly Unit[];
+  readonly clusters: readonly ClusterPlan[];
+  readonly groups: readonly StorageGroup[];
+  /** Null when the model has no GCP unit (load reads the file only then). */
+  readonly gcpRole: GcpRole | null;
+}
+
+export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[]): ByocPlan {
+  const settings = model.byoc;
+  const roleName = settings?.roleName ?? 'union-ai-admin';
+  const templateVersion = settings?.templateVersion ?? 'v0.14';
+  const buckets = settings?.buckets ?? 'union-provisions';
+  const hasAws = inputs.units.some((u) => u.cloud === 'aws');
+  const hasGcp = inputs.units.some((u) => u.cloud === 'gcp');
+  if (hasGcp && inputs.gcpRole === null) throw new Error('inconsistent plan: a BYOC model with GCP units was resolved without its GCP role');
+
+  if (buckets === 'create') {
+    for (const g of inputs.groups) {
+      for (const name of new Set([g.bucket, g.fastRegistrationBucket])) {
+        if (g.cloud === 'aws' && !UNION_BUCKET_PREFIXES.some((p) => name.startsWith(p))) findings.push(byocMessages.bucketUnreachable(['naming', 'bucket'], name, g.name));
+      }
+    }
+  }
+
+  const access: UnitAccess[] = inputs.units.map((u) =>
+    u.cloud === 'aws'
+      ? {
+          unit: u.key,
+          cloud: 'aws',
+          stack: accessStackName(u.stack),
+          roleArnOutput: roleArnOutput(u),
+          roleArn: u.existingId !== null ? `arn:aws:iam::${u.existingId}:role/${roleName}` : null,
+        }
+      : {
+          unit: u.key,
+          cloud: 'gcp',
+          stack: u.stack,
+          projectId: u.name,
+          projectNumberOutput: u.projectNumberOutput,
+          serviceAccountEmail: `${UNION_GCP_SERVICE_ACCOUNT}@${u.name}.iam.gserviceaccount.com`,
+        },
+  );
+
+  const clusters: ByocCluster[] = inputs.clusters.map((c) => {
+    const spec = model.clusters[c.name];
+    const groups = spec?.nodeGroups ?? {};
+    return {
+      name: c.name,
+      unit: c.unit,
+      cloud: c.cloud,
+      region: c.region,
+      vpc: spec?.vpc ?? null,
+      dataRetentionDays: spec?.dataRetentionDays ?? settings?.dataRetentionDays ?? null,
+      nodeGroups: Object.keys(groups)
+        .sort()
+        .map((name) => {
+          const g = groups[name]!;
+          return { name, instanceType: g.instanceType, min: g.min, max: g.max, interruptible: g.interruptible, taints: [...g.taints], diskGb: g.diskGb ?? null };
+        }),
+    };
+  });
+
+  const role = inputs.gcpRole;
+  return {
+    unionAwsAccount: UNION_AWS_ACCOUNT,
+    buckets,
+    dataRetentionDays: settings?.dataRetentionDays ?? null,
+    aws: hasAws
+      ? {
+          templateVersion,
+          templateUrl: `${UNION_TEMPLATE_BASE}/${templateVersion}/union-ai-admin-role.template.yaml`,
+          stackName: UNION_CFN_STACK,
+          roleName,
+          // checkByoc makes it required with AWS units; resolve runs only without rule errors.
+          externalId: settings?.externalId ?? '',
+        }
+      : null,
+    gcp:
+      hasGcp && role !== null
+        ? {
+            poolId: UNION_GCP_POOL,
+            providerId: UNION_GCP_PROVIDER,
+            roleId: UNION_GCP_ROLE_ID,
+            roleTitle: role.title,
+            roleStage: role.stage,
+            permissions: role.permissions,
+            roleSource: role.source,
+            serviceAccountId: UNION_GCP_SERVICE_ACCOUNT,
+          }
+        : null,
+    access,
+    clusters,
+    // The same warnings validate prints, for the review.
+    warnings: checkByoc(model)
+      .filter((f) => f.severity === 'warning')
+      .map((f) => `${formatPath(f.path)}: ${f.problem} (found ${f.found ?? ''}). ${f.fix}`),
+  };
+}

@@ -1,0 +1,39 @@
+// BYOC on AWS: Union's access role in every account of one accounts stack, each created inside its
+// account by a provider that assumes the organization role there. The account ids come from the
+// accounts stack's outputs through remote state, so they are known when this stack is planned and
+// no provider can fall back to the management account.
+import { Construct } from 'constructs';
+import { UnionAwsAccess } from '../src/constructs/union-aws-access';
+import type { StackPlan } from '../src/plan/types';
+import { AccountsOutputs } from './accounts-outputs';
+import { namedOutput } from './named-output';
+import { inconsistent, type PlanIndex } from './plan-index';
+import { UnionStack } from './union-stack';
+
+export class AwsUnionAccessStack extends UnionStack {
+  constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
+    super(scope, stackPlan, index);
+    const aws = index.aws;
+    const byoc = index.plan.byoc;
+    if (byoc?.aws == null) throw inconsistent(`access stack '${stackPlan.name}' in a plan without BYOC AWS settings`);
+    const access = new Map(byoc.access.map((a) => [a.unit, a]));
+    const accounts = new AccountsOutputs(this, 'remote-state');
+    const units = new Construct(this, 'units');
+    const outputs = new Construct(this, 'outputs');
+    for (const key of stackPlan.units) {
+      const unit = index.awsUnit(key);
+      const unitAccess = access.get(key);
+      if (unitAccess?.cloud !== 'aws') throw inconsistent(`AWS unit '${key}' has no Union access in the plan`);
+      const union = new UnionAwsAccess(units, unit.id, {
+        accountId: accounts.get(unit.stack, unit.accountIdOutput),
+        region: aws.region,
+        organizationRoleName: aws.roleName,
+        templateUrl: byoc.aws.templateUrl,
+        stackName: byoc.aws.stackName,
+        roleName: byoc.aws.roleName,
+        externalId: byoc.aws.externalId,
+      });
+      union.dependOn(namedOutput(outputs, unitAccess.roleArnOutput, union.roleArn));
+    }
+  }
+}
