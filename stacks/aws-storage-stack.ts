@@ -3,11 +3,12 @@
 // accounts stack's output, read through remote state, so it is known when this stack is planned.
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
+import { clusterIdentitiesAws } from './cluster-identities-aws';
 import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/s3-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
 import { helmValues } from '../src/outputs/helm-values';
-import { helmValuesOutput, poolOutput } from './output-names';
+import { helmValuesOutput, identityOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import type { PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
@@ -27,7 +28,7 @@ export class AwsStorageStack extends UnionStack {
     };
 
     const homeAccountId = accountId(group.homeUnit);
-    new AwsProvider(this, 'aws', {
+    const homeProvider = new AwsProvider(this, 'aws', {
       region: group.region,
       assumeRole: [{ roleArn: `arn:aws:iam::${homeAccountId}:role/${aws.roleName}`, sessionName: 'union-isolation' }],
       // If the role were ever not assumed, credentials of the management account must not create the bucket there.
@@ -45,7 +46,10 @@ export class AwsStorageStack extends UnionStack {
         ? metadata
         : new S3MetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
 
+    const roleArns = clusterIdentitiesAws(this, index, group, homeProvider, accountId);
+
     const outputs = new Construct(this, 'outputs');
+    for (const [cluster, arn] of roleArns) namedOutput(outputs, identityOutput(cluster), arn);
     for (const pool of group.pools) {
       namedOutput(outputs, poolOutput(pool), {
         metadata_bucket: metadata.bucketName,

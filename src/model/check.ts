@@ -3,9 +3,10 @@
 import type { Finding } from './findings';
 import { checkIsolationShape } from './rules/isolation-shape';
 import { checkReferences } from './rules/references';
+import { checkSelfManaged } from './rules/self-managed';
 import { checkSettings } from './rules/settings';
 import type { Model } from './schema';
 
 export function checkModel(model: Model): Finding[] {
-  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model)];
+  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model), ...checkSelfManaged(model)];
 }

@@ -69,10 +69,17 @@ const cluster = z
     /** A unit key: `development`, `development/project-1`, `default`, `default/development`. */
     account: z.string(),
     region: z.string().optional(),
+    /** AWS: the cluster's OIDC issuer URL; its role then trusts IRSA instead of EKS Pod Identity. */
+    oidcIssuer: z.string().optional(),
+    /** GCP: the project's workload identity pool exists (a GKE cluster with workload identity runs there); bind the chart's service accounts. */
+    workloadIdentity: z.boolean().default(false),
+    /** GCP: `projects/P/locations/L/repositories/R`, an Artifact Registry repository the cluster's service account may write. */
+    artifactRepository: z.string().optional(),
   })
   .strict();
 
 export const FAST_REGISTRATION = ['shared', 'separate'] as const;
+export const ROUTING = ['attributes', 'queues'] as const;
 
 const poolLong = z
   .object({
@@ -127,6 +134,7 @@ export const modelSchema = z
   .object({
     org: name,
     isolation: z.enum(['domain', 'project']),
+    deployment: z.enum(['self-managed', 'byoc']).default('self-managed'),
     domains: z.record(name, cloud).refine((d) => Object.keys(d).length > 0, { message: 'at least one domain is required' }),
     projects: z.array(name).default([]),
     onDemand: onDemand.optional(),
@@ -138,6 +146,10 @@ export const modelSchema = z
     clusterPools: z.record(name, pool).default({}),
     poolAssignments: z.array(assignment).default([]),
     backend: backend.default({ type: 'local' }),
+    /** Union control plane host (`acme.unionai.cloud`) for the Helm values' CONTROLPLANE_HOST. */
+    controlPlaneHost: z.string().optional(),
+    /** Which routing the model relies on: cluster-pool attribute files (Union v1) or queues (one pool per cluster). */
+    routing: z.enum(ROUTING).default('attributes'),
   })
   .strict();
 

@@ -3,6 +3,8 @@
 import type { Finding } from '../model/findings';
 import type { GcpSettings, Model } from '../model/schema';
 import { resolveAssignments } from './assignments';
+import { resolveIdentities } from './identities';
+import { resolveQueues } from './queues';
 import { planStacks } from './stacks';
 import { resolveStorage } from './storage-groups';
 import type { Plan, PlanWarning, ShortenedName } from './types';
@@ -20,7 +22,9 @@ export function resolve(model: Model): Resolution {
   const { units, shortened: shortNames } = resolveUnits(model, findings);
   const storage = resolveStorage(model, units, findings, warnings);
   const assignments = resolveAssignments(model, storage.pools, findings, warnings);
-  const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened].sort(
+  const identities = resolveIdentities(model, units, storage.clusters, storage.groups);
+  const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings);
+  const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened, ...identities.shortened].sort(
     (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
   );
   const plan: Plan = {
@@ -45,6 +49,11 @@ export function resolve(model: Model): Resolution {
     aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,
     gcp: units.some((u) => u.cloud === 'gcp') && model.gcp ? orderedGcp(model.gcp) : null,
     backend: model.backend,
+    deployment: model.deployment,
+    controlPlaneHost: model.controlPlaneHost ?? null,
+    routing: model.routing,
+    identities: identities.identities,
+    queues,
   };
   return { plan, findings };
 }
