@@ -8,7 +8,7 @@ import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
 import { helmValues } from '../src/outputs/helm-values';
-import { helmValuesOutput, identityOutput, poolOutput } from './output-names';
+import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import type { PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
@@ -49,7 +49,7 @@ export class AwsStorageStack extends UnionStack {
     const roleArns = clusterIdentitiesAws(this, index, group, homeProvider, accountId);
 
     const outputs = new Construct(this, 'outputs');
-    for (const [cluster, arn] of roleArns) namedOutput(outputs, identityOutput(cluster), arn);
+    for (const [cluster, arn] of roleArns) namedOutput(outputs, index.identity(cluster)!.output, arn);
     for (const pool of group.pools) {
       namedOutput(outputs, poolOutput(pool), {
         metadata_bucket: metadata.bucketName,

@@ -8,7 +8,7 @@ import { CHART_SERVICE_ACCOUNTS } from '../src/plan/types';
 import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../src/constructs/gcs-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { helmValues } from '../src/outputs/helm-values';
-import { helmValuesOutput, identityOutput, poolOutput } from './output-names';
+import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
@@ -62,7 +62,7 @@ export class GcpStorageStack extends UnionStack {
     }
 
     const outputs = new Construct(this, 'outputs');
-    for (const [cluster, email] of emails) namedOutput(outputs, identityOutput(cluster), email);
+    for (const [cluster, email] of emails) namedOutput(outputs, index.identity(cluster)!.output, email);
     for (const pool of group.pools) {
       namedOutput(outputs, poolOutput(pool), {
         metadata_bucket: metadata.bucketName,

@@ -12,7 +12,3 @@ export function helmValuesOutput(cluster: string): string {
   return `helm_values_${cluster}`;
 }
 
-/** A cluster's identity: the IAM role ARN (AWS) or service-account email (GCP) for the chart's BACKEND/WORKER_IAM_ROLE_ARN. */
-export function identityOutput(cluster: string): string {
-  return `identity_${cluster}`;
-}

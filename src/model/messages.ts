@@ -393,9 +393,11 @@ export const messages = {
     path,
     severity,
     problem: 'with queue routing each cluster belongs to exactly one pool (Union\'s current docs)',
-    found: `${q(cluster)} in ${list(pools)}; union/queues/ registers it in ${q(chosen)} only`,
+    found: `${q(cluster)} in ${list(pools)}; union/queues/ registers it in ${q(chosen)} only, and routes the other pools' work to its queue`,
     allowed: 'each cluster in one pool',
-    fix: `List ${q(cluster)} in one pool only, or keep routing: attributes (cluster-pool attribute files allow several).`,
+    fix: severity === 'error'
+      ? `List ${q(cluster)} in one pool only, or set routing: attributes (cluster-pool attribute files allow several).`
+      : `Nothing to do for attribute files (routing: attributes); before moving to routing: queues, list ${q(cluster)} in one pool only.`,
   }),
   queueNameTaken: (path: ModelPath, pool: string, cluster: string, clusterPool: string, severity: 'error' | 'warning'): Finding => ({
     path,

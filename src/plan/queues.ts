@@ -2,11 +2,11 @@
 // (`flyte create cluster NAME --pool POOL`, which also creates a queue named after the cluster), one
 // queue per pool named after it, and `run.default_queue` per project-domain pair. Union's current
 // docs allow a cluster in one pool only: with `routing: queues` more is an error, else a warning.
-import type { Finding } from '../model/findings';
+import { formatPath, type Finding } from '../model/findings';
 import { messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
-import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
+import type { Assignment, ClusterIdentity, ClusterPlan, PlanWarning, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
 
 /** The pool and queue every Union org is provisioned with. */
 export const DEFAULT_POOL = 'default';
@@ -20,33 +20,46 @@ export function resolveQueues(
   assignments: readonly Assignment[],
   identities: readonly ClusterIdentity[],
   findings: Finding[],
+  warnings: PlanWarning[],
 ): QueueRouting {
   const severity = model.routing === 'queues' ? 'error' : 'warning';
+  // With attribute routing these only matter for a later move to queues: the review shows them,
+  // without a source position (finding one would cost every validate the positioned parser).
+  const report = (f: Finding) => (severity === 'error' ? findings.push(f) : warnings.push({ path: formatPath(f.path), message: `${f.problem} (${f.found}). ${f.fix}` }));
   const registered = clusters
     .filter((c) => c.pools.length > 0)
     .map((c) => {
       // The same choice as a storage group's name: the first pool by name, `default` only when alone.
       const pool = groupNameOf(c.pools);
-      if (c.pools.length > 1) findings.push(messages.clusterInSeveralPoolsForQueues(['clusters', c.name], c.name, c.pools, pool, severity));
+      if (c.pools.length > 1) report(messages.clusterInSeveralPoolsForQueues(['clusters', c.name], c.name, c.pools, pool, severity));
       return { cluster: c.name, pool };
     });
   const poolOfCluster = new Map(registered.map((r) => [r.cluster, r.pool]));
+  const members = new Map(pools.map((p) => [p.name, p.clusters]));
   const usedPools = new Set(registered.map((r) => r.pool));
 
   const queues: { name: string; pool: string }[] = [];
   /** Pool -> the queue that routes to it, when there is one. */
-  const queueOf = new Map<string, string>([[DEFAULT_POOL, DEFAULT_POOL]]);
+  const ownQueue = new Map<string, string>([[DEFAULT_POOL, DEFAULT_POOL]]);
   for (const p of pools) {
     if (p.name === DEFAULT_POOL || !usedPools.has(p.name)) continue;
     const clusterPool = poolOfCluster.get(p.name);
     if (clusterPool === undefined) {
       queues.push({ name: p.name, pool: p.name });
-      queueOf.set(p.name, p.name);
+      ownQueue.set(p.name, p.name);
     } else if (clusterPool === p.name) {
       // The cluster of the same name brings this queue with it.
-      queueOf.set(p.name, p.name);
-    } else findings.push(messages.queueNameTaken(['clusterPools', p.name], p.name, p.name, clusterPool, severity));
+      ownQueue.set(p.name, p.name);
+    } else report(messages.queueNameTaken(['clusterPools', p.name], p.name, p.name, clusterPool, severity));
   }
+  // Work for a pool whose clusters all went to one other pool goes to that pool's queue: the same
+  // clusters, and the same bucket, since pools that share a cluster share a storage group.
+  const queueOf = (pool: string): string | undefined => {
+    if (usedPools.has(pool) || (pool === DEFAULT_POOL && (members.get(pool)?.length ?? 0) === 0)) return ownQueue.get(pool);
+    const targets = new Set((members.get(pool) ?? []).map((c) => poolOfCluster.get(c)));
+    const target = targets.size === 1 ? [...targets][0] : undefined;
+    return target === undefined ? undefined : ownQueue.get(target);
+  };
 
   const settings: { project: string; domain: string; queue: string }[] = [];
   for (const a of assignments) {
@@ -57,7 +70,7 @@ export function resolveQueues(
       }
       continue;
     }
-    const queue = queueOf.get(a.pool);
+    const queue = queueOf(a.pool);
     if (queue !== undefined) settings.push({ project: a.project, domain: a.domain, queue });
   }
 

@@ -23,7 +23,7 @@ export function resolve(model: Model): Resolution {
   const storage = resolveStorage(model, units, findings, warnings);
   const assignments = resolveAssignments(model, storage.pools, findings, warnings);
   const identities = resolveIdentities(model, units, storage.clusters, storage.groups);
-  const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings);
+  const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings, warnings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened, ...identities.shortened].sort(
     (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
   );

@@ -202,6 +202,8 @@ interface ClusterIdentityBase {
   readonly storageGroup: string;
   /** The storage stack that creates it (the group's). */
   readonly stack: string;
+  /** Output of `stack` that holds the role ARN or service-account email after apply. */
+  readonly output: string;
   /** Exactly the buckets of the cluster's storage group (metadata, and fast registration when separate). */
   readonly buckets: readonly string[];
 }

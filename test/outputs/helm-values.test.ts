@@ -50,6 +50,10 @@ describe('Helm values per cluster', () => {
       FAST_REGISTRATION_BUCKET: 'acme-development-cp-metadata',
       GOOGLE_PROJECT_ID: 'acme-development',
       GCP_REGION: 'us-central1',
+      BACKEND_IAM_ROLE_ARN: 'union-my-dev-cluster@acme-development.iam.gserviceaccount.com',
+      WORKER_IAM_ROLE_ARN: 'union-my-dev-cluster@acme-development.iam.gserviceaccount.com',
+      CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
+      AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName my-dev-cluster --provider gcp>',
     });
     assert.deepEqual(dev.storage, { provider: 'gcs', bucketName: 'acme-development-cp-metadata' });
   });
