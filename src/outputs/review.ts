@@ -5,6 +5,7 @@ import type { Plan, Unit, UnitParent } from '../plan/types';
 import { describeOrigin, sortedAssignments } from './assignments';
 import { code, cell, table } from './markdown';
 import { renderMermaid } from './mermaid';
+import { selfManagedSections } from './review-self-managed';
 
 const CLOUD_NAMES = { aws: 'AWS', gcp: 'GCP' } as const;
 
@@ -21,6 +22,7 @@ export function renderReview(plan: Plan): string {
     poolsSection(plan, ref),
     clustersSection(plan, ref),
     storageSection(plan, ref),
+    selfManagedSections(plan, ref),
     assignmentsSection(plan, ref),
     shortenedSection(plan),
     warningsSection(plan),
