@@ -3,6 +3,7 @@
 // accounts stack's output, read through remote state, so it is known when this stack is planned.
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
+import { clusterIdentitiesAws } from './cluster-identities-aws';
 import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/s3-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
@@ -29,7 +30,7 @@ export class AwsStorageStack extends UnionStack {
     const homeAccountId = accountId(group.homeUnit);
     // An adopted account may have another role than the one Organizations creates (accounts.<unit>.roleName).
     const roleName = index.awsUnit(group.homeUnit).roleName;
-    new AwsProvider(this, 'aws', {
+    const homeProvider = new AwsProvider(this, 'aws', {
       region: group.region,
       assumeRole: [{ roleArn: `arn:aws:iam::${homeAccountId}:role/${roleName}`, sessionName: 'union-isolation' }],
       // If the role were ever not assumed, credentials of the management account must not create the bucket there.
@@ -47,7 +48,10 @@ export class AwsStorageStack extends UnionStack {
         ? metadata
         : new S3MetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
 
+    const roleArns = clusterIdentitiesAws(this, index, group, homeProvider, accountId);
+
     const outputs = new Construct(this, 'outputs');
+    for (const [cluster, arn] of roleArns) namedOutput(outputs, index.identity(cluster)!.output, arn);
     for (const pool of group.pools) {
       namedOutput(outputs, poolOutput(pool), {
         metadata_bucket: metadata.bucketName,

@@ -3,6 +3,8 @@
 // that enables the storage API there.
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
+import { ClusterIdentityGcp } from '../src/constructs/cluster-identity-gcp';
+import { CHART_SERVICE_ACCOUNTS } from '../src/plan/types';
 import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../src/constructs/gcs-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { helmValues } from '../src/outputs/helm-values';
@@ -40,7 +42,27 @@ export class GcpStorageStack extends UnionStack {
         ? metadata
         : new GcsMetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
 
+    // Each cluster's service account, bound to exactly this group's buckets (from whichever project it runs in).
+    const bucketRefs = new Map([[metadata.bucketName, metadata.bucket.name], [fastRegistration.bucketName, fastRegistration.bucket.name]]);
+    const identities = new Construct(this, 'identities');
+    const emails = new Map<string, string>();
+    for (const name of group.clusters) {
+      const identity = index.identity(name);
+      if (identity === undefined) continue;
+      if (identity.cloud !== 'gcp' || identity.storageGroup !== group.name) throw inconsistent(`identity of cluster '${name}' is not a GCP identity of storage group '${group.name}'`);
+      const sa = new ClusterIdentityGcp(identities, name, {
+        project: identity.project,
+        accountId: identity.accountId,
+        displayName: `Union data plane ${name}`.slice(0, 100),
+        buckets: new Map(identity.buckets.map((b) => [b, bucketRefs.get(b) ?? b])),
+        ...(identity.workloadIdentity ? { workloadIdentityServiceAccounts: CHART_SERVICE_ACCOUNTS } : {}),
+        ...(identity.artifactRepository !== null ? { artifactRepository: identity.artifactRepository } : {}),
+      });
+      emails.set(name, sa.email);
+    }
+
     const outputs = new Construct(this, 'outputs');
+    for (const [cluster, email] of emails) namedOutput(outputs, index.identity(cluster)!.output, email);
     for (const pool of group.pools) {
       namedOutput(outputs, poolOutput(pool), {
         metadata_bucket: metadata.bucketName,

@@ -11,3 +11,4 @@ export function poolOutput(pool: string): string {
 export function helmValuesOutput(cluster: string): string {
   return `helm_values_${cluster}`;
 }
+

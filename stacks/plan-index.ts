@@ -1,17 +1,19 @@
 // Lookups into a plan by key, built once. Stacks look units up per account and per storage group;
 // a linear search each time would make synthesis quadratic in the number of units.
-import type { AwsUnit, ClusterPlan, GcpUnit, Plan, StackPlan, StorageGroup, Unit } from '../src/plan/types';
+import type { AwsUnit, ClusterIdentity, ClusterPlan, GcpUnit, Plan, StackPlan, StorageGroup, Unit } from '../src/plan/types';
 import type { AwsSettings, GcpSettings } from '../src/model/schema';
 
 export class PlanIndex {
   private readonly units: ReadonlyMap<string, Unit>;
   private readonly clusters: ReadonlyMap<string, ClusterPlan>;
   private readonly storageGroups: ReadonlyMap<string, StorageGroup>;
+  private readonly identities: ReadonlyMap<string, ClusterIdentity>;
 
   constructor(readonly plan: Plan) {
     this.units = new Map(plan.units.map((u) => [u.key, u]));
     this.clusters = new Map(plan.clusters.map((c) => [c.name, c]));
     this.storageGroups = new Map(plan.storageGroups.map((g) => [g.name, g]));
+    this.identities = new Map((plan.identities ?? []).map((i) => [i.cluster, i]));
   }
 
   unit(key: string): Unit {
@@ -32,6 +34,11 @@ export class PlanIndex {
 
   cluster(name: string): ClusterPlan {
     return found(this.clusters.get(name), `cluster '${name}'`);
+  }
+
+  /** The cluster's identity, none on a byoc deployment. */
+  identity(cluster: string): ClusterIdentity | undefined {
+    return this.identities.get(cluster);
   }
 
   storageGroup(name: string): StorageGroup {

@@ -5,9 +5,17 @@ import { checkAdoption } from './rules/adoption';
 import { checkByoc } from './rules/byoc';
 import { checkIsolationShape } from './rules/isolation-shape';
 import { checkReferences } from './rules/references';
+import { checkSelfManaged } from './rules/self-managed';
 import { checkSettings } from './rules/settings';
 import type { Model } from './schema';
 
 export function checkModel(model: Model): Finding[] {
-  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model), ...checkAdoption(model), ...checkByoc(model)];
+  return [
+    ...checkIsolationShape(model),
+    ...checkReferences(model),
+    ...checkSettings(model),
+    ...checkAdoption(model),
+    ...checkByoc(model),
+    ...checkSelfManaged(model),
+  ];
 }

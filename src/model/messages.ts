@@ -400,6 +400,42 @@ export const messages = {
     allowed: 'exactly one pool in its account, or an explicit assignment',
     fix: `Add to poolAssignments an entry for this pair with clusterPoolName one of ${list(hosted)}.`,
   }),
+
+  // --- self-managed data planes (identities, Helm values, queue routing) ---
+  clusterKeyWrongCloud: (path: ModelPath, key: string, cluster: string, cloud: string, keyCloud: string): Finding => ({
+    path,
+    at: 'key',
+    problem: `${key} applies to ${keyCloud.toUpperCase()} clusters only`,
+    found: `${key} on ${q(cluster)}, which runs on ${cloud.toUpperCase()}`,
+    allowed: `${key} on clusters whose account is on ${keyCloud.toUpperCase()}`,
+    fix: `Remove ${key} from ${q(cluster)}.`,
+  }),
+  clusterInSeveralPoolsForQueues: (path: ModelPath, cluster: string, pools: readonly string[], chosen: string, severity: 'error' | 'warning'): Finding => ({
+    path,
+    severity,
+    problem: 'with queue routing each cluster belongs to exactly one pool (Union\'s current docs)',
+    found: `${q(cluster)} in ${list(pools)}; union/queues/ registers it in ${q(chosen)} only, and routes the other pools' work to its queue`,
+    allowed: 'each cluster in one pool',
+    fix: severity === 'error'
+      ? `List ${q(cluster)} in one pool only, or set routing: attributes (cluster-pool attribute files allow several).`
+      : `Nothing to do for attribute files (routing: attributes); before moving to routing: queues, list ${q(cluster)} in one pool only.`,
+  }),
+  queueNameTaken: (path: ModelPath, pool: string, cluster: string, clusterPool: string, severity: 'error' | 'warning'): Finding => ({
+    path,
+    severity,
+    problem: 'a pool\'s queue would share its name with a cluster of another pool (each cluster brings a queue of its own name)',
+    found: `pool ${q(pool)} and cluster ${q(cluster)} of pool ${q(clusterPool)}`,
+    allowed: 'pool names that are no cluster\'s name, unless that cluster is in the pool',
+    fix: `Rename pool ${q(pool)} or cluster ${q(cluster)}.`,
+  }),
+  workflowAssignmentWithQueues: (path: ModelPath, workflow: string): Finding => ({
+    path,
+    severity: 'warning',
+    problem: 'a workflow assignment has no queue equivalent: run.default_queue is set per project-domain',
+    found: `workflow ${q(workflow)}`,
+    allowed: 'project-domain assignments with queue routing',
+    fix: 'Pass the queue when the workflow runs, or keep its attribute file (routing: attributes).',
+  }),
 };
 
 /** A lower-case, hyphenated version of a name, offered as the fix when one can be made. */

@@ -129,10 +129,17 @@ const cluster = z
     dataRetentionDays: z.number().int().positive().optional(),
     /** BYOC: node groups Union creates in this cluster, by name. */
     nodeGroups: z.record(name, nodeGroup).optional(),
+    /** AWS: the cluster's OIDC issuer URL; its role then trusts IRSA instead of EKS Pod Identity. */
+    oidcIssuer: z.string().optional(),
+    /** GCP: the project's workload identity pool exists (a GKE cluster with workload identity runs there); bind the chart's service accounts. */
+    workloadIdentity: z.boolean().default(false),
+    /** GCP: `projects/P/locations/L/repositories/R`, an Artifact Registry repository the cluster's service account may write. */
+    artifactRepository: z.string().optional(),
   })
   .strict();
 
 export const FAST_REGISTRATION = ['shared', 'separate'] as const;
+export const ROUTING = ['attributes', 'queues'] as const;
 
 const poolLong = z
   .object({
@@ -201,6 +208,10 @@ export const modelSchema = z
     /** `self-managed`: the customer runs the data plane; `byoc`: Union provisions it in these accounts. */
     deployment: z.enum(DEPLOYMENTS).default('self-managed'),
     byoc: byoc.optional(),
+    /** Union control plane host (`acme.unionai.cloud`) for the Helm values' CONTROLPLANE_HOST. */
+    controlPlaneHost: z.string().optional(),
+    /** Which routing the model relies on: cluster-pool attribute files (Union v1) or queues (one pool per cluster). */
+    routing: z.enum(ROUTING).default('attributes'),
   })
   .strict();
 

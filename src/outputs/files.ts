@@ -7,6 +7,7 @@ import { CLUSTER_POOLS_FILE, renderClusterPools } from './cluster-pools';
 import { generatedNotice, type RenderOptions } from './header';
 import { renderAllHelmValues } from './helm-values';
 import { PLAN_JSON_FILE, renderPlanJson } from './plan-json';
+import { renderQueueFiles } from './queues';
 import { renderReview } from './review';
 
 export const REVIEW_FILE = 'review.md';
@@ -21,6 +22,7 @@ export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): Reado
     ...renderAttributeFiles(plan, options),
     ...renderAllHelmValues(plan, options),
     ...renderDataPlaneRequest(plan, options),
+    ...renderQueueFiles(plan, options),
   ]);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

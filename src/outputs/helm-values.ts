@@ -3,6 +3,7 @@
 // Terraform output that will hold them, with the command that prints it, so nothing is guessed.
 import type { ClusterPlan, Plan, Unit } from '../plan/types';
 import { hashHeader, type RenderOptions } from './header';
+import { chartKeys, installLines, keyNote } from './helm-install';
 import { yamlScalar } from './yaml-scalar';
 
 export const HELM_DIR = 'helm';
@@ -38,9 +39,10 @@ export function helmValues(plan: Plan, cluster: ClusterPlan, unit: Unit, awsAcco
     FAST_REGISTRATION_BUCKET: cluster.fastRegistrationBucket,
   };
   const storage = { provider: unit.cloud === 'aws' ? ('aws' as const) : ('gcs' as const), bucketName: cluster.metadataBucket };
+  const startKeys = chartKeys(plan, cluster, unit, awsAccountId);
   // An adopted project keeps its own id; a new one gets the planned id, known before apply.
-  if (unit.cloud === 'gcp') return { global: { ...common, GOOGLE_PROJECT_ID: unit.existingId ?? unit.name, GCP_REGION: cluster.region }, storage };
-  return { global: { ...common, AWS_REGION: cluster.region, AWS_ACCOUNT_ID: awsAccountId }, storage };
+  if (unit.cloud === 'gcp') return { global: { ...common, GOOGLE_PROJECT_ID: unit.existingId ?? unit.name, GCP_REGION: cluster.region, ...startKeys }, storage };
+  return { global: { ...common, AWS_REGION: cluster.region, AWS_ACCOUNT_ID: awsAccountId, ...startKeys }, storage };
 }
 
 export function renderHelmValues(plan: Plan, cluster: ClusterPlan, options: RenderOptions = {}, units = unitIndex(plan)): string {
@@ -51,9 +53,12 @@ export function renderHelmValues(plan: Plan, cluster: ClusterPlan, options: Rend
   const lines = [
     hashHeader(options).trimEnd(),
     `# Cluster ${cluster.name} in ${unit.key} (${unit.name}); pools: ${cluster.pools.join(', ') || '(none)'}.`,
+    ...installLines(plan, cluster, unit),
     'global:',
   ];
   for (const [key, value] of Object.entries(values.global)) {
+    const note = keyNote(plan, cluster, unit, key);
+    if (note !== null) lines.push(...note.map((l) => `  # ${l}`));
     if (key === 'AWS_ACCOUNT_ID' && unit.cloud === 'aws' && unit.existingId === null)
       lines.push(
         `  # Known after apply: replace with the output of \`npx cdktf output ${unit.stack}\` (${unit.accountIdOutput}),`,

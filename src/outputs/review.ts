@@ -6,6 +6,7 @@ import { describeOrigin, sortedAssignments } from './assignments';
 import { code, cell, table } from './markdown';
 import { renderMermaid } from './mermaid';
 import { renderByocReview } from './byoc-review';
+import { selfManagedSections } from './review-self-managed';
 
 const CLOUD_NAMES = { aws: 'AWS', gcp: 'GCP' } as const;
 
@@ -22,6 +23,7 @@ export function renderReview(plan: Plan): string {
     poolsSection(plan, ref),
     clustersSection(plan, ref),
     storageSection(plan, ref),
+    selfManagedSections(plan, ref),
     assignmentsSection(plan, ref),
     shortenedSection(plan),
     warningsSection(plan),

@@ -6,6 +6,8 @@ import type { GcpRole } from '../model/union-gcp-role';
 import { resolveByoc, withUnionServices } from './byoc';
 import { planByocStacks } from './byoc-stacks';
 import { resolveAssignments } from './assignments';
+import { resolveIdentities } from './identities';
+import { resolveQueues } from './queues';
 import { planStacks } from './stacks';
 import { resolveStorage } from './storage-groups';
 import type { Plan, PlanWarning, ShortenedName } from './types';
@@ -30,7 +32,9 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const units = byocModel ? withUnionServices(ownUnits) : ownUnits;
   const storage = resolveStorage(model, units, findings, warnings);
   const assignments = resolveAssignments(model, storage.pools, findings, warnings);
-  const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened].sort(
+  const identities = resolveIdentities(model, units, storage.clusters, storage.groups);
+  const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings, warnings);
+  const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened, ...identities.shortened].sort(
     (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
   );
   const byoc = byocModel ? resolveByoc(model, { units, clusters: storage.clusters, groups: storage.groups, gcpRole: inputs.gcpRole ?? null }, findings) : null;
@@ -57,6 +61,11 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     gcp: units.some((u) => u.cloud === 'gcp') && model.gcp ? orderedGcp(model.gcp) : null,
     backend: model.backend,
     ...(byoc ? { byoc } : {}),
+    deployment: model.deployment,
+    controlPlaneHost: model.controlPlaneHost ?? null,
+    routing: model.routing,
+    identities: identities.identities,
+    queues,
   };
   return { plan, findings };
 }

@@ -33,6 +33,15 @@ export interface Plan {
   readonly backend: Backend;
   /** deployment: byoc only (absent otherwise, so a self-managed plan.json is unchanged). */
   readonly byoc?: ByocPlan;
+  readonly deployment: 'self-managed' | 'byoc';
+  /** Union control plane host for the Helm values; null: the values files name the model key to set. */
+  readonly controlPlaneHost: string | null;
+  /** The routing the model relies on; both forms are written either way. */
+  readonly routing: 'attributes' | 'queues';
+  /** One identity per cluster on self-managed deployments (none on byoc), sorted by cluster. */
+  readonly identities: readonly ClusterIdentity[];
+  /** Union's queue routing for the same pools and assignments. */
+  readonly queues: QueueRouting;
 }
 
 export interface DomainPlan {
@@ -167,7 +176,7 @@ export interface Assignment {
 }
 
 export interface ShortenedName {
-  readonly kind: 'aws-account-name' | 'aws-email' | 'gcp-project-id' | 'bucket';
+  readonly kind: 'aws-account-name' | 'aws-email' | 'gcp-project-id' | 'bucket' | 'iam-role' | 'gcp-service-account';
   /** Unit key or storage group name. */
   readonly owner: string;
   readonly original: string;
@@ -191,4 +200,70 @@ export interface PlanWarning {
   /** Model path, formatted (`poolAssignments[2]`). */
   readonly path: string;
   readonly message: string;
+}
+
+/** The Kubernetes service accounts of Union's data-plane chart (namespace/name) that act as the cluster's identity. */
+export const CHART_SERVICE_ACCOUNTS = ['union/union-system', 'union/union'] as const;
+
+interface ClusterIdentityBase {
+  readonly cluster: string;
+  /** Unit key of the account/project it is created in: the cluster's own. */
+  readonly unit: string;
+  readonly storageGroup: string;
+  /** The storage stack that creates it (the group's). */
+  readonly stack: string;
+  /** Output of `stack` that holds the role ARN or service-account email after apply. */
+  readonly output: string;
+  /** Exactly the buckets of the cluster's storage group (metadata, and fast registration when separate). */
+  readonly buckets: readonly string[];
+}
+
+export interface AwsClusterIdentity extends ClusterIdentityBase {
+  readonly cloud: 'aws';
+  /** IAM role name (≤ 64), possibly shortened. */
+  readonly roleName: string;
+  /** pod-identity: trusts `pods.eks.amazonaws.com` (needs no cluster); irsa: the cluster's OIDC issuer. */
+  readonly trust: 'pod-identity' | 'irsa';
+  /** The issuer without `https://` (irsa only). */
+  readonly oidcIssuer: string | null;
+  /** aws.kmsKeyId when the buckets use SSE-KMS. */
+  readonly kmsKeyId: string | null;
+}
+
+export interface GcpClusterIdentity extends ClusterIdentityBase {
+  readonly cloud: 'gcp';
+  /** The project id the service account lives in (the cluster's). */
+  readonly project: string;
+  /** Service account id (6-30), possibly shortened. */
+  readonly accountId: string;
+  /** Known before apply: `<accountId>@<project>.iam.gserviceaccount.com`. */
+  readonly email: string;
+  /** Bind the chart's service accounts through `<project>.svc.id.goog` (the pool exists only with a GKE cluster). */
+  readonly workloadIdentity: boolean;
+  readonly artifactRepository: { readonly project: string; readonly location: string; readonly repository: string } | null;
+}
+
+export type ClusterIdentity = AwsClusterIdentity | GcpClusterIdentity;
+
+export interface QueuePool {
+  readonly name: string;
+  readonly storageGroup: string;
+  readonly cloud: Cloud;
+  /** `s3://bucket` or `gs://bucket`. */
+  readonly objectStore: string;
+  readonly secretStore: { readonly type: 'AWS_SECRETS_MANAGER' | 'GCP_SECRET_MANAGER'; readonly locator: string };
+  readonly imageRegistry: string | null;
+  /** `default` exists in every Union org and is not created; its file is for comparison. */
+  readonly exists: boolean;
+}
+
+export interface QueueRouting {
+  /** Pools that have clusters registered in them, sorted by name. */
+  readonly pools: readonly QueuePool[];
+  /** `flyte create cluster NAME --pool POOL`: each cluster in exactly one pool. Sorted by cluster. */
+  readonly clusters: readonly { readonly cluster: string; readonly pool: string }[];
+  /** `flyte create queue NAME --cluster-pool POOL`, for pools whose queue is not there already. Sorted. */
+  readonly queues: readonly { readonly name: string; readonly pool: string }[];
+  /** `run.default_queue` per project-domain pair, sorted by project, domain. */
+  readonly settings: readonly { readonly project: string; readonly domain: string; readonly queue: string }[];
 }

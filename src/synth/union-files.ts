@@ -4,12 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { APPLY_SCRIPT_FILE } from '../outputs/apply-script';
+import { QUEUES_SCRIPT_FILE } from '../outputs/queues';
 import { writeHere, type FileSink } from './file-sink';
 
 export const UNION_DIR = 'union';
 
 /** Union files meant to be run (`./apply-cluster-pool-attributes.sh`); the others are not executable. */
-const EXECUTABLE_FILES: ReadonlySet<string> = new Set([APPLY_SCRIPT_FILE]);
+const EXECUTABLE_FILES: ReadonlySet<string> = new Set([APPLY_SCRIPT_FILE, QUEUES_SCRIPT_FILE]);
 
 /**
  * Replaces `dir` with exactly `files` (relative path -> content), so no file of an earlier model

@@ -22,6 +22,14 @@ describe('the files under union/', () => {
       'helm/production-cluster-1.values.yaml',
       'helm/production-cluster-2.values.yaml',
       'plan.json',
+      'queues/apply-queues.sh',
+      'queues/cluster-pools/development-cp.yaml',
+      'queues/cluster-pools/dr-region.yaml',
+      'queues/cluster-pools/production-cp.yaml',
+      'queues/cluster-pools/staging-cp.yaml',
+      'queues/settings/flytesnacks.development.yaml',
+      'queues/settings/flytesnacks.production.yaml',
+      'queues/settings/flytesnacks.staging.yaml',
       'review.md',
     ]);
   });

@@ -165,5 +165,11 @@ export function seedClusterPoolPlan(): Plan {
     aws: AWS,
     gcp: GCP,
     backend: { type: 'local' },
+    deployment: 'self-managed',
+    controlPlaneHost: null,
+    routing: 'attributes',
+    // Identities and queues are resolved from a model (test/plan/identities.test.ts); none by hand here.
+    identities: [],
+    queues: { pools: [], clusters: [], queues: [], settings: [] },
   };
 }

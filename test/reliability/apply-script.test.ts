@@ -140,7 +140,7 @@ describe('apply-cluster-pool-attributes.sh against a stub uctl', () => {
     assert.equal(r.stderr.match(/uctl failed/g)?.length, 1, 'it stops at the first file');
   });
 
-  it('is executable, so it runs as ./apply-cluster-pool-attributes.sh, and no other file is', () => {
+  it('is executable, so it runs as ./apply-cluster-pool-attributes.sh, and no other file is but queues/apply-queues.sh', () => {
     const { root, union } = setUp(models[0]![1]);
     const script = path.join(union, 'apply-cluster-pool-attributes.sh');
     // 0755 and 0644 as the umask allows (exactly those under the usual 022 and 002).
@@ -149,7 +149,9 @@ describe('apply-cluster-pool-attributes.sh against a stub uctl', () => {
     const allowed = statSync(probe).mode & 0o777;
     assert.equal(statSync(script).mode & 0o777, 0o755 & allowed);
     assert.equal(statSync(script).mode & 0o700, 0o700, 'the owner may run it');
-    const others = walkFiles(union).filter((f) => f !== script);
+    const queues = path.join(union, 'queues', 'apply-queues.sh');
+    assert.equal(statSync(queues).mode & 0o777, 0o755 & allowed);
+    const others = walkFiles(union).filter((f) => f !== script && f !== queues);
     assert.ok(others.length >= 5, `${others.length} other files`);
     for (const file of others) assert.equal(statSync(file).mode & 0o777, 0o644 & allowed, file);
     const log = path.join(root, 'direct.log');

@@ -176,6 +176,10 @@ describe('domain isolation', () => {
         FAST_REGISTRATION_BUCKET: 'acme-production-cp-fast-reg',
         AWS_ACCOUNT_ID: remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id'),
         AWS_REGION: 'us-west-2',
+        BACKEND_IAM_ROLE_ARN: `arn:aws:iam::${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}:role/union-prod`,
+        WORKER_IAM_ROLE_ARN: `arn:aws:iam::${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}:role/union-prod`,
+        CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
+        AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName prod --provider aws>',
       },
       storage: { provider: 'aws', bucketName: 'acme-production-cp-metadata' },
     });
@@ -194,6 +198,10 @@ describe('domain isolation', () => {
         FAST_REGISTRATION_BUCKET: 'acme-development-cp-metadata',
         GOOGLE_PROJECT_ID: 'acme-development',
         GCP_REGION: 'us-central1',
+        BACKEND_IAM_ROLE_ARN: 'union-dev@acme-development.iam.gserviceaccount.com',
+        WORKER_IAM_ROLE_ARN: 'union-dev@acme-development.iam.gserviceaccount.com',
+        CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
+        AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName dev --provider gcp>',
       },
       storage: { provider: 'gcs', bucketName: 'acme-development-cp-metadata' },
     });
@@ -250,7 +258,7 @@ describe('project isolation', () => {
       'pool-prod-flytesnacks-cp': ['acme-prod-flytesnacks-cp-metadata'],
     });
     const tf = stackOf(app, 'pool-on-demand-cp');
-    assert.deepEqual(Object.keys(tf.output ?? {}).sort(), ['helm_values_shared', 'pool_default', 'pool_on-demand-cp']);
+    assert.deepEqual(Object.keys(tf.output ?? {}).sort(), ['helm_values_shared', 'identity_shared', 'pool_default', 'pool_on-demand-cp']);
     assert.equal(remoteOutput(remoteStateFor(tf, 'aws-accounts-default'), 'default_account_id'), (tf.provider?.aws?.[0]?.allowed_account_ids as string[])[0]);
   });
 
