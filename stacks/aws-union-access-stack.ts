@@ -27,7 +27,7 @@ export class AwsUnionAccessStack extends UnionStack {
       const union = new UnionAwsAccess(units, unit.id, {
         accountId: accounts.get(unit.stack, unit.accountIdOutput),
         region: aws.region,
-        organizationRoleName: aws.roleName,
+        organizationRoleName: unit.roleName,
         templateUrl: byoc.aws.templateUrl,
         stackName: byoc.aws.stackName,
         roleName: byoc.aws.roleName,

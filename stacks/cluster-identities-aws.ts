@@ -15,7 +15,6 @@ export function clusterIdentitiesAws(
   homeProvider: AwsProvider,
   accountId: (unitKey: string) => string,
 ): Map<string, string> {
-  const aws = index.aws;
   const providers = new Map<string, AwsProvider>([[group.homeUnit, homeProvider]]);
   const providerOf = (unitKey: string): AwsProvider => {
     let provider = providers.get(unitKey);
@@ -25,7 +24,7 @@ export function clusterIdentitiesAws(
       provider = new AwsProvider(scope, `aws-${unit.id}`, {
         alias: unit.id,
         region: group.region,
-        assumeRole: [{ roleArn: `arn:aws:iam::${id}:role/${aws.roleName}`, sessionName: 'union-isolation' }],
+        assumeRole: [{ roleArn: `arn:aws:iam::${id}:role/${unit.roleName}`, sessionName: 'union-isolation' }],
         allowedAccountIds: [id],
       });
       providers.set(unitKey, provider);

@@ -174,9 +174,16 @@ describe('cluster identities: options and a GCS group spanning two projects', ()
   });
 
   it('create none on a byoc deployment', () => {
-    const byoc = synthApp(planOf({ yaml: TWO_PROJECTS.replace('isolation: domain', 'isolation: domain\ndeployment: byoc') }));
+    // Buckets created by the tool, so the storage stacks exist and could hold identities.
+    const yaml = TWO_PROJECTS.replace(
+      'isolation: domain',
+      'isolation: domain\ndeployment: byoc\nbyoc: { externalId: union-ext-1234, buckets: create }\nnaming: { bucket: "union-{org}-{pool}-metadata" }',
+    );
+    const byoc = synthApp(planOf({ yaml }));
+    assert.ok(stackOf(byoc, 'pool-production-cp'), 'the storage stacks exist');
     assert.equal(resourcesByStack(byoc, 'aws_iam_role').size, 0);
-    assert.equal(resourcesByStack(byoc, 'google_service_account').size, 0);
+    // Union's own unionai-administrator lives in the projects stacks; no cluster identity in a storage stack.
+    assert.deepEqual([...resourcesByStack(byoc, 'google_service_account').keys()].filter((s) => s.startsWith('pool-')), []);
   });
 });
 
