@@ -5,6 +5,7 @@ import type { GcpSettings, Model } from '../model/schema';
 import { resolveAssignments } from './assignments';
 import { planStacks } from './stacks';
 import { resolveStorage } from './storage-groups';
+import { checkContainerNames } from './container-names';
 import type { Plan, PlanWarning, ShortenedName } from './types';
 import { resolveUnits } from './units';
 
@@ -18,6 +19,7 @@ export function resolve(model: Model): Resolution {
   const findings: Finding[] = [];
   const warnings: PlanWarning[] = [];
   const { units, shortened: shortNames } = resolveUnits(model, findings);
+  checkContainerNames(units, findings);
   const storage = resolveStorage(model, units, findings, warnings);
   const assignments = resolveAssignments(model, storage.pools, findings, warnings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened].sort(
