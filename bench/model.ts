@@ -80,7 +80,7 @@ export function generateModel(projects: number): GeneratedModel {
     for (const d of BENCH_DOMAINS) {
       // Every tenth production pool has the long form, so retention and separate fast-registration buckets are exercised.
       if (d.cloud === 'aws' && i % 10 === 0) {
-        lines.push(`  ${d.short}-${p}-cp:`, `    clusters: [${d.short}-${p}]`, '    retentionDays: 90', '    fastRegistration: separate');
+        lines.push(`  ${d.short}-${p}-cp:`, `    clusters: [${d.short}-${p}]`, '    retentionDays: 90', '    retentionPrefixes: [raw/]', '    fastRegistration: separate');
       } else {
         lines.push(`  ${d.short}-${p}-cp: [${d.short}-${p}]`);
       }

@@ -41,18 +41,18 @@ export class AwsAccountsStack extends UnionStack {
       case 'aws-parent':
         return parent.parentId;
       case 'aws-ou':
-        return this.organizationalUnit(parent.name, parent.parentId).id;
+        return this.organizationalUnit(parent.key, parent.name, parent.parentId).id;
       default:
         throw inconsistent(`AWS unit '${key}' has a ${parent.kind} parent`);
     }
   }
 
-  /** One OU per name in this stack, shared by all the units it holds. */
-  private organizationalUnit(name: string, parentId: string): OrganizationsOrganizationalUnit {
-    let ou = this.ous.get(name);
+  /** One OU per domain in this stack, shared by all the units it holds; its id is the domain, so a rename is in place. */
+  private organizationalUnit(id: string, name: string, parentId: string): OrganizationsOrganizationalUnit {
+    let ou = this.ous.get(id);
     if (ou === undefined) {
-      ou = new OrganizationsOrganizationalUnit(this.organizationalUnits, name, { name, parentId });
-      this.ous.set(name, ou);
+      ou = new OrganizationsOrganizationalUnit(this.organizationalUnits, id, { name, parentId });
+      this.ous.set(id, ou);
     } else if (ou.parentIdInput !== parentId) {
       throw inconsistent(`OU '${name}' in stack '${this.node.id}' has two parents ('${ou.parentIdInput}' and '${parentId}')`);
     }

@@ -12,6 +12,7 @@ import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import type { PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
+import { metadataRetention, rawDataRetention } from '../src/plan/bucket-retention';
 
 export class AwsStorageStack extends UnionStack {
   readonly group: StorageGroup;
@@ -19,7 +20,6 @@ export class AwsStorageStack extends UnionStack {
   constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
     super(scope, stackPlan, index);
     const plan = index.plan;
-    const aws = index.aws;
     const group = (this.group = index.storageGroupOfStack(stackPlan));
     const accounts = new AccountsOutputs(this, 'remote-state');
     const accountId = (unitKey: string): string => {
@@ -39,14 +39,19 @@ export class AwsStorageStack extends UnionStack {
 
     const bucketProps: Omit<S3MetadataBucketProps, 'bucketName'> = {
       accessAccountIds: group.accessUnits.map(accountId),
-      ...(aws.kmsKeyId !== undefined ? { kmsKeyId: aws.kmsKeyId } : {}),
-      ...(group.retentionDays !== null ? { retentionDays: group.retentionDays } : {}),
+      ...(group.kmsKeyId !== null ? { kmsKeyId: group.kmsKeyId } : {}),
+      noncurrentVersionDays: group.noncurrentVersionDays,
     };
-    const metadata = new S3MetadataBucket(this, 'metadata-bucket', { ...bucketProps, bucketName: group.bucket });
+    const metadata = new S3MetadataBucket(this, 'metadata-bucket', { ...bucketProps, ...metadataRetention(group), bucketName: group.bucket });
+    // Registered code never expires: live workflows still run it.
     const fastRegistration =
       group.fastRegistrationBucket === group.bucket
         ? metadata
         : new S3MetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
+    const rawData =
+      group.rawDataBucket === null
+        ? null
+        : new S3MetadataBucket(this, 'raw-data-bucket', { ...bucketProps, ...rawDataRetention(group), bucketName: group.rawDataBucket });
 
     const roleArns = clusterIdentitiesAws(this, index, group, homeProvider, accountId);
 
@@ -58,6 +63,7 @@ export class AwsStorageStack extends UnionStack {
         metadata_bucket_arn: metadata.bucketArn,
         fast_registration_bucket: fastRegistration.bucketName,
         fast_registration_bucket_arn: fastRegistration.bucketArn,
+        ...(rawData !== null ? { raw_data_bucket: rawData.bucketName, raw_data_bucket_arn: rawData.bucketArn } : {}),
       });
     }
     for (const name of group.clusters) {

@@ -47,19 +47,19 @@ export class GcpProjectsStack extends UnionStack {
       case 'gcp-org':
         return { orgId: parent.orgId };
       case 'gcp-new-folder':
-        return { folderId: this.folder(parent.displayName, folderParent(parent.parent)).folderId };
+        return { folderId: this.folder(parent.key, parent.displayName, folderParent(parent.parent)).folderId };
       default:
         throw inconsistent(`GCP unit '${key}' has an ${parent.kind} parent`);
     }
   }
 
-  /** One folder per display name in this stack, shared by all the projects it holds. */
-  private folder(displayName: string, parent: string): Folder {
-    let folder = this.folders.get(displayName);
+  /** One folder per domain in this stack, shared by all the projects it holds; its id is the domain, so a rename is in place. */
+  private folder(id: string, displayName: string, parent: string): Folder {
+    let folder = this.folders.get(id);
     if (folder === undefined) {
       // deletion_protection is the 6.x default; written out so a provider upgrade cannot drop it.
-      folder = new Folder(this.folderScope, displayName, { displayName, parent, deletionProtection: true });
-      this.folders.set(displayName, folder);
+      folder = new Folder(this.folderScope, id, { displayName, parent, deletionProtection: true });
+      this.folders.set(id, folder);
     } else if (folder.parentInput !== parent) {
       throw inconsistent(`folder '${displayName}' in stack '${this.node.id}' has two parents ('${folder.parentInput}' and '${parent}')`);
     }

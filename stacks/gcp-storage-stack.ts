@@ -12,6 +12,7 @@ import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
+import { metadataRetention, rawDataRetention } from '../src/plan/bucket-retention';
 
 /** The API a bucket needs; the projects stack must enable it in the bucket's project. */
 export const STORAGE_API = 'storage.googleapis.com';
@@ -34,13 +35,18 @@ export class GcpStorageStack extends UnionStack {
     const bucketProps: Omit<GcsMetadataBucketProps, 'bucketName'> = {
       project: home.name,
       location: group.region,
-      ...(group.retentionDays !== null ? { retentionDays: group.retentionDays } : {}),
+      noncurrentVersionDays: group.noncurrentVersionDays,
     };
-    const metadata = new GcsMetadataBucket(this, 'metadata-bucket', { ...bucketProps, bucketName: group.bucket });
+    const metadata = new GcsMetadataBucket(this, 'metadata-bucket', { ...bucketProps, ...metadataRetention(group), bucketName: group.bucket });
+    // Registered code never expires: live workflows still run it.
     const fastRegistration =
       group.fastRegistrationBucket === group.bucket
         ? metadata
         : new GcsMetadataBucket(this, 'fast-registration-bucket', { ...bucketProps, bucketName: group.fastRegistrationBucket });
+    const rawData =
+      group.rawDataBucket === null
+        ? null
+        : new GcsMetadataBucket(this, 'raw-data-bucket', { ...bucketProps, ...rawDataRetention(group), bucketName: group.rawDataBucket });
 
     // Each cluster's service account, bound to exactly this group's buckets (from whichever project it runs in).
     const bucketRefs = new Map([[metadata.bucketName, metadata.bucket.name], [fastRegistration.bucketName, fastRegistration.bucket.name]]);
@@ -69,6 +75,7 @@ export class GcpStorageStack extends UnionStack {
         metadata_bucket_url: metadata.bucketUrl,
         fast_registration_bucket: fastRegistration.bucketName,
         fast_registration_bucket_url: fastRegistration.bucketUrl,
+        ...(rawData !== null ? { raw_data_bucket: rawData.bucketName, raw_data_bucket_url: rawData.bucketUrl } : {}),
       });
     }
     for (const name of group.clusters) {

@@ -369,6 +369,42 @@ export const messages = {
     fix: `Set the same ${key} on every pool of the group, or on one of them only.`,
   }),
 
+  retentionWholeBucket: (path: ModelPath, days: number): Finding => ({
+    path,
+    problem: 'retentionDays would expire the whole metadata bucket, execution files included',
+    found: `retentionDays: ${days} with neither rawData: separate nor retentionPrefixes`,
+    allowed: 'expiry of raw data only: a raw-data bucket of its own, or raw-data prefixes of the metadata bucket',
+    fix: 'Add `rawData: separate` (route raw data there with raw_data_path) or `retentionPrefixes: [<raw-data prefix>/]`; in-flight and historical executions need inputs.pb, outputs.pb and Decks to stay.',
+  }),
+  retentionPrefixesUnused: (path: ModelPath, why: string): Finding => ({
+    path,
+    problem: `retentionPrefixes has no effect: ${why}`,
+    found: 'retentionPrefixes',
+    allowed: 'retentionPrefixes together with retentionDays, on a group whose raw data is in the metadata bucket',
+    fix: 'Remove retentionPrefixes, or set retentionDays (and drop rawData: separate).',
+  }),
+  badRetentionPrefix: (path: ModelPath, prefix: string): Finding => ({
+    path,
+    problem: 'retention prefix is not a raw-data prefix of the bucket',
+    found: q(prefix),
+    allowed: 'a key prefix such as "raw/" or "data/": not empty, not "/", no leading "/", no "*", at most 1024 characters',
+    fix: 'Write the prefix as it appears in object keys, without the bucket name or wildcards.',
+  }),
+  kmsOnGcp: (path: ModelPath): Finding => ({
+    path,
+    problem: 'kmsKeyId is an AWS setting, but this storage group is on GCP',
+    found: 'kmsKeyId',
+    allowed: 'kmsKeyId on pools whose clusters run on AWS',
+    fix: 'Remove kmsKeyId from this pool.',
+  }),
+  kmsKeyUnusable: (path: ModelPath, key: string, group: string, why: string, fix: string): Finding => ({
+    path,
+    problem: `the KMS key cannot encrypt the buckets of storage group ${q(group)}: ${why}`,
+    found: q(key),
+    allowed: 'a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID) in the bucket\'s region, usable by every account of the group',
+    fix,
+  }),
+
   // --- rules 5 and 6: assignments ---
   crossIsolation: (path: ModelPath, pair: string, pool: string, outside: string, allowedUnits: readonly string[]): Finding => ({
     path,

@@ -52,6 +52,10 @@ const naming = z
     aws: z.string().default('{org}'),
     gcp: z.string().default('{org}'),
     bucket: z.string().default('{org}-{pool}-metadata'),
+    /** OU names with aws.organizationalUnits: perDomain; placeholders {org}, {domain}. */
+    organizationalUnit: z.string().default('{domain}'),
+    /** Folder display names with gcp.folders: perDomain (at most 30 characters); placeholders {org}, {domain}. */
+    folder: z.string().default('{domain}'),
   })
   .strict();
 
@@ -140,6 +144,7 @@ const cluster = z
 
 export const FAST_REGISTRATION = ['shared', 'separate'] as const;
 export const ROUTING = ['attributes', 'queues'] as const;
+export const RAW_DATA = ['shared', 'separate'] as const;
 
 const poolLong = z
   .object({
@@ -151,6 +156,14 @@ const poolLong = z
     storageGroup: z.string().optional(),
     /** Region (AWS) / location (GCP) of the group's buckets: default the cloud's region. */
     bucketRegion: z.string().optional(),
+    /** AWS: KMS key ARN for the group's buckets, in bucketRegion; default aws.kmsKeyId, else SSE-S3. */
+    kmsKeyId: z.string().optional(),
+    /** `separate`: a raw-data bucket of its own, which retentionDays expires as a whole. */
+    rawData: z.enum(RAW_DATA).optional(),
+    /** Raw-data prefixes of the metadata bucket that retentionDays expires (nothing else expires). */
+    retentionPrefixes: z.array(z.string()).optional(),
+    /** Days an overwritten or deleted object stays recoverable: default 30. */
+    noncurrentVersionDays: z.number().int().positive().optional(),
   })
   .strict();
 

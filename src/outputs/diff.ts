@@ -257,6 +257,13 @@ function compareBucket(a: StorageGroup, b: StorageGroup): BucketChange | null {
   }
 
   if (a.retentionDays !== b.retentionDays) inPlace.push(`retention ${a.retentionDays ?? 'none'} -> ${b.retentionDays ?? 'none'} days`);
+  // Plans written before raw-data buckets existed have no such field: read it as none.
+  const aRaw = a.rawDataBucket ?? null;
+  const bRaw = b.rawDataBucket ?? null;
+  if (aRaw !== null && bRaw === null) destroy.push(`raw-data bucket ${aRaw} destroyed`);
+  else if (aRaw === null && bRaw !== null) inPlace.push(`raw-data bucket ${bRaw} created`);
+  else if (aRaw !== null && bRaw !== null && aRaw !== bRaw) replace.push(`raw-data bucket ${aRaw} -> ${bRaw}`);
+  if ((a.kmsKeyId ?? null) !== (b.kmsKeyId ?? null)) inPlace.push(`KMS key ${a.kmsKeyId ?? 'none (SSE-S3)'} -> ${b.kmsKeyId ?? 'none (SSE-S3)'} (new objects only)`);
   inPlace.push(...listDetails('access from', a.accessUnits, b.accessUnits));
   inPlace.push(...listDetails('pools', a.pools, b.pools));
 

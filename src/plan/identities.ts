@@ -24,7 +24,7 @@ export function resolveIdentities(model: Model, units: readonly Unit[], clusters
     const group = groupByName.get(c.storageGroup);
     if (unit === undefined || group === undefined) continue;
     const spec = model.clusters[c.name]!;
-    const base = { cluster: c.name, unit: unit.key, storageGroup: group.name, stack: group.stack, output: `identity_${c.name}`, buckets: [...new Set([group.bucket, group.fastRegistrationBucket])].sort() };
+    const base = { cluster: c.name, unit: unit.key, storageGroup: group.name, stack: group.stack, output: `identity_${c.name}`, buckets: [...new Set([group.bucket, group.fastRegistrationBucket, ...(group.rawDataBucket !== null ? [group.rawDataBucket] : [])])].sort() };
     const original = `union-${c.name}`;
     if (unit.cloud === 'aws') {
       const roleName = shorten(original, LIMITS.iamRole);
@@ -35,7 +35,7 @@ export function resolveIdentities(model: Model, units: readonly Unit[], clusters
         roleName,
         trust: spec.oidcIssuer === undefined ? 'pod-identity' : 'irsa',
         oidcIssuer: spec.oidcIssuer === undefined ? null : spec.oidcIssuer.replace(/^https:\/\//, ''),
-        kmsKeyId: model.aws?.kmsKeyId ?? null,
+        kmsKeyId: group.kmsKeyId,
       });
     } else {
       const accountId = shorten(original, LIMITS.gcpServiceAccount);

@@ -10,6 +10,7 @@ import { resolveIdentities } from './identities';
 import { resolveQueues } from './queues';
 import { planStacks } from './stacks';
 import { resolveStorage } from './storage-groups';
+import { checkContainerNames } from './container-names';
 import type { Plan, PlanWarning, ShortenedName } from './types';
 import { resolveUnits } from './units';
 
@@ -28,6 +29,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const findings: Finding[] = [];
   const warnings: PlanWarning[] = [];
   const { units: ownUnits, shortened: shortNames } = resolveUnits(model, findings);
+  checkContainerNames(ownUnits, findings);
   const byocModel = model.deployment === 'byoc';
   const units = byocModel ? withUnionServices(ownUnits) : ownUnits;
   const storage = resolveStorage(model, units, findings, warnings);

@@ -10,6 +10,8 @@ import type { Cloud, Model } from '../model/schema';
 import { LIMITS, checkGcsBucket, checkS3Bucket } from './cloud-names';
 import { render } from './units';
 import { shorten } from './shorten';
+import { groupKmsKey } from './bucket-kms';
+import { DEFAULT_NONCURRENT_VERSION_DAYS, groupRetention } from './bucket-retention';
 import type { ClusterPlan, PlanWarning, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
 
 export interface ResolvedStorage {
@@ -18,6 +20,9 @@ export interface ResolvedStorage {
   readonly groups: StorageGroup[];
   readonly shortened: ShortenedName[];
 }
+
+/** The bucket settings issue 18 added to the long pool form; one value per storage group. */
+type GroupBucketSetting = 'kmsKeyId' | 'rawData' | 'retentionPrefixes' | 'noncurrentVersionDays';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -75,7 +80,7 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
     const clusters = [...new Set(pools.flatMap((p) => members.get(p)!))].sort(byName);
     if (clusters.length === 0) continue;
     /** A long-form key set on some pools of the group: the first (pool, value), and a finding if they disagree. */
-    const setting = <K extends 'bucketAccount' | 'retentionDays' | 'fastRegistration' | 'storageGroup' | 'bucketRegion'>(key: K) => {
+    const setting = <K extends 'bucketAccount' | 'retentionDays' | 'fastRegistration' | 'storageGroup' | 'bucketRegion' | GroupBucketSetting>(key: K) => {
       const values = new Map<string, string>();
       for (const p of pools) {
         const spec = model.clusterPools[p]!;
@@ -128,7 +133,17 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
       const badFast = check(fastRegistrationBucket);
       if (badFast) findings.push(messages.nameInvalid(['clusterPools', fastRegistration[0], 'fastRegistration'], 'fast-registration bucket name', fastRegistrationBucket, badFast, 'Rename the pool.'));
     }
-    for (const b of new Set([bucket, fastRegistrationBucket])) {
+    const retentionPlan = groupRetention(model, retention, setting('rawData'), setting('retentionPrefixes'), findings);
+    let rawDataBucket: string | null = null;
+    if (retentionPlan.rawDataSeparate) {
+      const originalRaw = `${model.org}-${name}-raw-data`;
+      rawDataBucket = shorten(originalRaw, LIMITS.bucket);
+      if (rawDataBucket !== originalRaw) shortened.push({ kind: 'bucket', owner: name, original: originalRaw, final: rawDataBucket, limit: LIMITS.bucket });
+      const badRaw = check(rawDataBucket);
+      const rawPath: ModelPath = ['clusterPools', setting('rawData')![0], 'rawData'];
+      if (badRaw) findings.push(messages.nameInvalid(rawPath, 'raw-data bucket name', rawDataBucket, badRaw, 'Rename the pool.'));
+    }
+    for (const b of new Set([bucket, fastRegistrationBucket, ...(rawDataBucket !== null ? [rawDataBucket] : [])])) {
       const other = bucketOwner.get(b);
       if (other !== undefined) findings.push(messages.nameTaken(['clusterPools', name], 'bucket name', b, `storage group ${other}`));
       else bucketOwner.set(b, name);
@@ -146,6 +161,13 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
         path: formatPath(groupPath),
         message: `the bucket of storage group ${name} is in ${region} but ${elsewhere.map((c) => `${c} runs in ${clusterRegion(c)}`).join(', ')}: set bucketRegion to keep metadata next to the clusters`,
       });
+    const kmsSetting = setting('kmsKeyId');
+    if (kmsSetting && cloud !== 'aws') findings.push(messages.kmsOnGcp(['clusterPools', kmsSetting[0], 'kmsKeyId']));
+    const kmsKeyId =
+      cloud === 'aws'
+        ? groupKmsKey(model, { name, region, homeUnit: unitByKey.get(homeUnit), accessUnits: clusterUnits.filter((k) => k !== homeUnit) }, kmsSetting, findings)
+        : null;
+    const noncurrent = setting('noncurrentVersionDays');
     const group: StorageGroup = {
       name,
       pools,
@@ -158,6 +180,10 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
       fastRegistrationBucket,
       retentionDays: retention ? Number(retention[1]) : null,
       stack: `pool-${name}`,
+      rawDataBucket,
+      retentionPrefixes: retentionPlan.retentionPrefixes,
+      noncurrentVersionDays: noncurrent ? Number(noncurrent[1]) : DEFAULT_NONCURRENT_VERSION_DAYS,
+      kmsKeyId,
     };
     groups.push(group);
     for (const p of pools) groupOfPool.set(p, group);

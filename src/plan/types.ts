@@ -59,7 +59,13 @@ export interface ProjectPlan {
 export type UnitParent =
   | { readonly kind: 'aws-parent'; readonly parentId: string }
   /** An OU created by the accounts stack under aws.parentId, one per domain (or `default`). */
-  | { readonly kind: 'aws-ou'; readonly name: string; readonly parentId: string }
+  | {
+      readonly kind: 'aws-ou';
+      readonly name: string;
+      readonly parentId: string;
+      /** Its domain (or `default`): the OU's construct id, so renaming it through naming.organizationalUnit updates it in place. */
+      readonly key: string;
+    }
   | { readonly kind: 'gcp-folder'; readonly folderId: string }
   | { readonly kind: 'gcp-org'; readonly orgId: string }
   /** A folder created by the projects stack, one per domain (or `default`), under the folder or org. */
@@ -67,6 +73,8 @@ export type UnitParent =
       readonly kind: 'gcp-new-folder';
       readonly displayName: string;
       readonly parent: { readonly folderId: string } | { readonly orgId: string };
+      /** Its domain (or `default`): the folder's construct id, so a new naming.folder renames it in place. */
+      readonly key: string;
     };
 
 interface UnitBase {
@@ -158,6 +166,14 @@ export interface StorageGroup {
   /** Lifecycle expiry of noncurrent and current objects, if any pool sets it. */
   readonly retentionDays: number | null;
   readonly stack: string;
+  /** A bucket for raw data only (`rawData: separate`), which retentionDays expires as a whole; else null. */
+  readonly rawDataBucket: string | null;
+  /** Prefixes of the metadata bucket that retentionDays expires; null when it expires nothing there. */
+  readonly retentionPrefixes: readonly string[] | null;
+  /** Days overwritten or deleted objects stay recoverable, in every bucket of the group. */
+  readonly noncurrentVersionDays: number;
+  /** AWS: the KMS key of the group's buckets (the pool's, else aws.kmsKeyId); null for SSE-S3 and on GCP. */
+  readonly kmsKeyId: string | null;
 }
 
 export interface Assignment {
@@ -226,7 +242,7 @@ export interface AwsClusterIdentity extends ClusterIdentityBase {
   readonly trust: 'pod-identity' | 'irsa';
   /** The issuer without `https://` (irsa only). */
   readonly oidcIssuer: string | null;
-  /** aws.kmsKeyId when the buckets use SSE-KMS. */
+  /** The storage group's KMS key when its buckets use SSE-KMS. */
   readonly kmsKeyId: string | null;
 }
 

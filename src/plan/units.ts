@@ -7,6 +7,7 @@ import { unitKeys, type UnitKey } from '../model/units';
 import { LIMITS, checkAwsAccountName, checkEmail, checkGcpDisplayName, checkGcpProjectId } from './cloud-names';
 import { shorten } from './shorten';
 import { terraformName } from './terraform-name';
+import { folderName, organizationalUnitName } from './container-names';
 import type { AwsUnit, GcpUnit, ShortenedName, Unit, UnitParent } from './types';
 
 /** APIs every data-plane project needs; gcp.services adds to them. */
@@ -99,7 +100,7 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
       }
       const parent: UnitParent =
         aws?.organizationalUnits === 'perDomain'
-          ? { kind: 'aws-ou', name: u.kind === 'default' ? 'default' : u.domain!, parentId: aws.parentId }
+          ? { kind: 'aws-ou', name: organizationalUnitName(model, u.kind === 'default' ? 'default' : u.domain!), parentId: aws.parentId, key: u.kind === 'default' ? 'default' : u.domain! }
           : { kind: 'aws-parent', parentId: aws?.parentId ?? '' };
       const roleName = override.roleName ?? aws?.roleName ?? 'OrganizationAccountAccessRole';
       const unit: AwsUnit = { ...base, cloud: 'aws', name, email, parent, accountIdOutput: `${base.id}_account_id`, roleName };
@@ -141,7 +142,10 @@ function gcpParent(model: Model, u: UnitKey): UnitParent {
   const gcp = model.gcp;
   const folderId = gcp?.folderId;
   const at = folderId !== undefined ? { folderId } : { orgId: gcp?.orgId ?? '' };
-  if (gcp?.folders === 'perDomain') return { kind: 'gcp-new-folder', displayName: u.kind === 'default' ? 'default' : u.domain!, parent: at };
+  if (gcp?.folders === 'perDomain') {
+    const scope = u.kind === 'default' ? 'default' : u.domain!;
+    return { kind: 'gcp-new-folder', displayName: folderName(model, scope), parent: at, key: scope };
+  }
   return folderId !== undefined ? { kind: 'gcp-folder', folderId } : { kind: 'gcp-org', orgId: gcp?.orgId ?? '' };
 }
 

@@ -6,6 +6,9 @@ import { onlyResource, synth, testStack } from './synth';
 
 const PROPS: GcsMetadataBucketProps = { bucketName: 'acme-development-cp-metadata', project: 'acme-development', location: 'us-central1' };
 
+const ABORT = { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 7 } };
+const noncurrent = (days: number) => ({ action: { type: 'Delete' }, condition: { days_since_noncurrent_time: days, with_state: 'ARCHIVED' } });
+
 function bucket(props: Partial<GcsMetadataBucketProps> = {}) {
   const stack = testStack();
   new GcsMetadataBucket(stack, 'metadata-bucket', { ...PROPS, ...props });
@@ -23,13 +26,26 @@ describe('GcsMetadataBucket', () => {
       versioning: { enabled: true },
       force_destroy: false,
       lifecycle: { prevent_destroy: true },
+      lifecycle_rule: [ABORT, noncurrent(30)],
+      cors: [{ origin: ['https://*.unionai.cloud'], method: ['GET', 'HEAD'], response_header: ['ETag'], max_age_seconds: 3600 }],
     });
   });
 
-  it('deletes live objects after retentionDays and purges noncurrent versions after as long', () => {
-    assert.deepEqual(bucket({ retentionDays: 30 }).lifecycle_rule, [
+  it('deletes live objects only under the raw-data prefixes, purged a day after they become noncurrent', () => {
+    assert.deepEqual(bucket({ retention: { days: 30, prefixes: ['raw/'] }, noncurrentVersionDays: 10 }).lifecycle_rule, [
+      ABORT,
+      noncurrent(10),
+      { action: { type: 'Delete' }, condition: { age: 30, with_state: 'LIVE', matches_prefix: ['raw/'] } },
+      { action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 1, with_state: 'ARCHIVED', matches_prefix: ['raw/'] } },
+    ]);
+  });
+
+  it('deletes every live object only in a raw-data-only bucket', () => {
+    assert.deepEqual(bucket({ retention: { days: 30, prefixes: 'whole-bucket' } }).lifecycle_rule, [
+      ABORT,
+      noncurrent(30),
       { action: { type: 'Delete' }, condition: { age: 30, with_state: 'LIVE' } },
-      { action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 30, with_state: 'ARCHIVED' } },
+      { action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 1, with_state: 'ARCHIVED' } },
     ]);
   });
 
@@ -43,6 +59,7 @@ describe('GcsMetadataBucket', () => {
   });
 
   it('fails when retentionDays is not a positive whole number', () => {
-    assert.throws(() => bucket({ retentionDays: -1 }), /retentionDays must be a positive whole number of days \(found -1\)/);
+    assert.throws(() => bucket({ retention: { days: -1, prefixes: ['raw/'] } }), /retention days must be a positive whole number of days \(found -1\)/);
+    assert.throws(() => bucket({ retention: { days: 3, prefixes: ['/'] } }), /would cover the whole bucket/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { S3MetadataBucket, type S3MetadataBucketProps } from '../../src/constructs/s3-metadata-bucket';
-import { onlyResource, ref, resourcesOf, synth, testStack, type Block } from './synth';
+import { onlyResource, ref, synth, testStack, type Block } from './synth';
 
 const NAME = 'acme-production-cp-metadata';
 const ARN = `arn:aws:s3:::${NAME}`;
@@ -19,6 +19,15 @@ function bucket(props: Partial<S3MetadataBucketProps> = {}) {
   };
   return { tf, id, one };
 }
+
+const ABORT_RULE = { id: 'abort-incomplete-multipart-uploads', status: 'Enabled', filter: [{ prefix: '' }], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] };
+const noncurrentRule = (days: number) => ({
+  id: 'noncurrent-versions',
+  status: 'Enabled',
+  filter: [{ prefix: '' }],
+  noncurrent_version_expiration: [{ noncurrent_days: days }],
+  expiration: [{ expired_object_delete_marker: true }],
+});
 
 interface Statement {
   readonly Sid: string;
@@ -42,8 +51,9 @@ describe('S3MetadataBucket', () => {
     assert.deepEqual(one('aws_s3_bucket_ownership_controls').rule, { object_ownership: 'BucketOwnerEnforced' });
     assert.deepEqual(one('aws_s3_bucket_versioning').versioning_configuration, { status: 'Enabled' });
     assert.deepEqual(one('aws_s3_bucket_server_side_encryption_configuration').rule, [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
-    // Without retention nothing expires.
-    assert.deepEqual(resourcesOf(tf, 'aws_s3_bucket_lifecycle_configuration'), {});
+    // Without retention no current object expires.
+    for (const r of onlyResource(tf, 'aws_s3_bucket_lifecycle_configuration').block.rule as Block[])
+      assert.deepEqual(r.expiration ?? [{ expired_object_delete_marker: true }], [{ expired_object_delete_marker: true }]);
   });
 
   it('denies every request without TLS, and grants no other account by default', () => {
@@ -77,10 +87,10 @@ describe('S3MetadataBucket', () => {
     assert.deepEqual(list, { Sid: 'StorageGroupList', Effect: 'Allow', Principal: principals, Action: 's3:ListBucket', Resource: ARN });
   });
 
-  it("lets Union's console read objects from the browser (CORS GET/HEAD)", () => {
+  it("lets Union's console read objects from the browser as Union documents it (GET/HEAD, ETag exposed, max age 3600)", () => {
     const { one } = bucket();
     assert.deepEqual(one('aws_s3_bucket_cors_configuration').cors_rule, [
-      { allowed_methods: ['GET', 'HEAD'], allowed_origins: ['https://*.unionai.cloud'], allowed_headers: ['*'], max_age_seconds: 3000 },
+      { allowed_methods: ['GET', 'HEAD'], allowed_origins: ['https://*.unionai.cloud'], allowed_headers: ['*'], expose_headers: ['ETag'], max_age_seconds: 3600 },
     ]);
   });
 
@@ -91,13 +101,28 @@ describe('S3MetadataBucket', () => {
     ]);
   });
 
-  it('expires current and noncurrent objects after retentionDays, with a filter, once versioning is on', () => {
-    const { tf, one } = bucket({ retentionDays: 90 });
+  it('always aborts incomplete multipart uploads after 7 days and purges noncurrent versions, once versioning is on', () => {
+    const { tf, one } = bucket();
     const lifecycle = one('aws_s3_bucket_lifecycle_configuration');
-    assert.deepEqual(lifecycle.rule, [
-      { id: 'retention', status: 'Enabled', filter: [{}], expiration: [{ days: 90 }], noncurrent_version_expiration: [{ noncurrent_days: 90 }] },
-    ]);
+    assert.deepEqual(lifecycle.rule, [ABORT_RULE, noncurrentRule(30)]);
     assert.deepEqual(lifecycle.depends_on, [`aws_s3_bucket_versioning.${onlyResource(tf, 'aws_s3_bucket_versioning').id}`]);
+    assert.deepEqual(bucket({ noncurrentVersionDays: 5 }).one('aws_s3_bucket_lifecycle_configuration').rule, [ABORT_RULE, noncurrentRule(5)]);
+  });
+
+  it('expires current objects only under the raw-data prefixes, a day as noncurrent after (not twice the days)', () => {
+    const { one } = bucket({ retention: { days: 90, prefixes: ['raw/', 'data/'] } });
+    const rules = one('aws_s3_bucket_lifecycle_configuration').rule as Block[];
+    assert.deepEqual(rules.slice(2), [
+      { id: 'raw-data-retention raw/', status: 'Enabled', filter: [{ prefix: 'raw/' }], expiration: [{ days: 90 }], noncurrent_version_expiration: [{ noncurrent_days: 1 }] },
+      { id: 'raw-data-retention data/', status: 'Enabled', filter: [{ prefix: 'data/' }], expiration: [{ days: 90 }], noncurrent_version_expiration: [{ noncurrent_days: 1 }] },
+    ]);
+    // No rule expires current objects outside those prefixes.
+    for (const r of rules) if (JSON.stringify(r.expiration ?? []).includes('"days"')) assert.notDeepEqual(r.filter, [{ prefix: '' }], `${String(r.id)} expires the whole bucket`);
+  });
+
+  it('expires the whole bucket only when it holds raw data only', () => {
+    const rules = bucket({ retention: { days: 7, prefixes: 'whole-bucket' } }).one('aws_s3_bucket_lifecycle_configuration').rule as Block[];
+    assert.deepEqual(rules[2], { id: 'raw-data-retention', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ days: 7 }], noncurrent_version_expiration: [{ noncurrent_days: 1 }] });
   });
 
   it('can be left unprotected only explicitly', () => {
@@ -105,8 +130,14 @@ describe('S3MetadataBucket', () => {
     assert.deepEqual(onlyResource(tf, 'aws_s3_bucket').block.lifecycle, { prevent_destroy: false });
   });
 
-  it('fails when retentionDays is not a positive whole number', () => {
-    assert.throws(() => bucket({ retentionDays: 0 }), /retentionDays must be a positive whole number of days \(found 0\)/);
-    assert.throws(() => bucket({ retentionDays: 1.5 }), /found 1\.5/);
+  it('fails when retention days are not a positive whole number', () => {
+    assert.throws(() => bucket({ retention: { days: 0, prefixes: ['raw/'] } }), /retention days must be a positive whole number of days \(found 0\)/);
+    assert.throws(() => bucket({ retention: { days: 1.5, prefixes: ['raw/'] } }), /found 1\.5/);
+    assert.throws(() => bucket({ noncurrentVersionDays: 0 }), /noncurrentVersionDays must be a positive whole number/);
+  });
+
+  it('fails when a retention prefix would cover the whole bucket', () => {
+    assert.throws(() => bucket({ retention: { days: 9, prefixes: [] } }), /at least one raw-data prefix/);
+    assert.throws(() => bucket({ retention: { days: 9, prefixes: ['//'] } }), /retention prefix "\/\/" would cover the whole bucket/);
   });
 });

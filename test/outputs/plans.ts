@@ -75,6 +75,10 @@ export function storageGroup(name: string, pools: string[], clusters: string[], 
     fastRegistrationBucket: `acme-${name}-metadata`,
     retentionDays: null,
     stack: `pool-${name}`,
+    rawDataBucket: null,
+    retentionPrefixes: null,
+    noncurrentVersionDays: 30,
+    kmsKeyId: null,
   };
 }
 

@@ -246,7 +246,8 @@ export function buildModel(spec: ModelSpec): BuiltModel {
       if (i === 0 && pick(spec, u.key, 'long', 3) === 0) {
         long = {};
         const retention = pick(spec, u.key, 'retention', 3);
-        if (retention > 0) long.retentionDays = retention * 45;
+        // Expiry is of raw data only: a raw-data bucket of its own, or raw-data prefixes.
+        if (retention > 0) Object.assign(long, { retentionDays: retention * 45 }, retention === 1 ? { rawData: 'separate' } : { retentionPrefixes: ['raw/'] });
         const fast = pick(spec, u.key, 'fast', 3);
         if (fast > 0) long.fastRegistration = fast === 1 ? 'shared' : 'separate';
       }
@@ -365,7 +366,8 @@ function assemble(spec: ModelSpec, units: readonly GenUnit[], clusters: object, 
     if ((s >> 3) % 3 === 2) aws.organizationalUnits = 'none';
     if ((s >> 5) % 4 === 0) aws.closeOnDeletion = (s >> 7) % 2 === 0;
     if ((s >> 8) % 5 === 0) aws.roleName = 'UnionAdmin';
-    if ((s >> 9) % 5 === 0) aws.kmsKeyId = 'alias/union-metadata';
+    // A key ARN in the buckets' region: an alias would name no key in accounts the tool creates.
+    if ((s >> 9) % 5 === 0) aws.kmsKeyId = `arn:aws:kms:${String(aws.region)}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
     model.aws = aws;
   }
   if (clouds.has('gcp') || s % 7 === 0) {

@@ -30,8 +30,11 @@ describe('strings that reach Terraform', () => {
   });
 
   it('accepts what the clouds document: role names, key ARNs and aliases, international labels', () => {
-    for (const settings of ['roleName: "Union+Admin@x.y_z-1"', 'kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"', 'kmsKeyId: alias/union', 'kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab"'])
+    for (const settings of ['roleName: "Union+Admin@x.y_z-1"', 'kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"'])
       planOf({ yaml: withAws(settings) });
+    // An alias or key id names a key of the bucket's own account: one that exists, so an adopted one.
+    for (const settings of ['kmsKeyId: alias/union', 'kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab"'])
+      planOf({ yaml: `${withAws(settings)}accounts:\n  production: { existingId: "123456789012" }\n` });
     planOf({ yaml: MINIMAL_DOMAIN.replace('region: us-central1 }', 'region: us-central1, labels: { équipe: données, env: "" } }') });
   });
 });

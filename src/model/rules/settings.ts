@@ -19,6 +19,11 @@ const GCP_LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
 /** Free text that reaches Terraform: no control characters, and no `${` or `%{`, which Terraform would evaluate. */
 const TERRAFORM_TEXT = { test: (s: string) => !/[$%]\{/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) };
 
+/** A KMS key ARN, key id, alias ARN or alias/NAME (format only). */
+export function isKmsKey(key: string): boolean {
+  return KMS_KEY.test(key);
+}
+
 /** Placeholders each template may use. */
 /** A region code of the cloud (format only: the list of regions changes). */
 export function isRegion(cloud: 'aws' | 'gcp', region: string): boolean {
@@ -30,6 +35,8 @@ export const TEMPLATE_PLACEHOLDERS = {
   gcp: ['org'],
   bucket: ['org', 'pool'],
   emailTemplate: ['name', 'org'],
+  organizationalUnit: ['org', 'domain'],
+  folder: ['org', 'domain'],
 } as const;
 
 export function checkSettings(model: Model): Finding[] {
@@ -45,6 +52,8 @@ export function checkSettings(model: Model): Finding[] {
   template(['naming', 'aws'], model.naming.aws, TEMPLATE_PLACEHOLDERS.aws);
   template(['naming', 'gcp'], model.naming.gcp, TEMPLATE_PLACEHOLDERS.gcp);
   template(['naming', 'bucket'], model.naming.bucket, TEMPLATE_PLACEHOLDERS.bucket);
+  template(['naming', 'organizationalUnit'], model.naming.organizationalUnit, TEMPLATE_PLACEHOLDERS.organizationalUnit);
+  template(['naming', 'folder'], model.naming.folder, TEMPLATE_PLACEHOLDERS.folder);
   if (!model.naming.bucket.includes('{pool}'))
     out.push(messages.invalidValue(['naming', 'bucket'], JSON.stringify(model.naming.bucket), 'a template containing {pool}', 'Add {pool}: each storage group needs its own bucket.'));
 
