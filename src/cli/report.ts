@@ -13,8 +13,8 @@ export function formatFinding(f: LocatedFinding): string {
 
 export function summary(compiled: Compiled): string {
   const errors = compiled.findings.filter(isError).length;
-  // Warnings of the model (findings) and of the placement (the plan's: cross-isolation, bucket regions).
-  const warnings = compiled.findings.length - errors + (compiled.plan?.warnings.length ?? 0);
+  // Every warning is a finding (the plan's warnings are the same ones, for the review).
+  const warnings = compiled.findings.length - errors;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${compiled.file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
@@ -36,6 +36,5 @@ export function compileAndReport(ctx: CommandContext, given: string | undefined)
 
 export function reportFindings(ctx: CommandContext, compiled: Compiled): void {
   for (const f of compiled.findings) ctx.stderr(formatFinding(f) + '\n');
-  for (const w of compiled.plan?.warnings ?? []) ctx.stderr(`${compiled.file} ${w.path}: warning: ${w.message}\n`);
-  if (compiled.findings.length > 0 || (compiled.plan?.warnings.length ?? 0) > 0) ctx.stderr(summary(compiled) + '\n');
+  if (compiled.findings.length > 0) ctx.stderr(summary(compiled) + '\n');
 }

@@ -4,8 +4,9 @@ import type { Finding } from './findings';
 import { checkIsolationShape } from './rules/isolation-shape';
 import { checkReferences } from './rules/references';
 import { checkSettings } from './rules/settings';
+import { checkShortNames } from './rules/short-names';
 import type { Model } from './schema';
 
 export function checkModel(model: Model): Finding[] {
-  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model)];
+  return [...checkIsolationShape(model), ...checkReferences(model), ...checkSettings(model), ...checkShortNames(model)];
 }

@@ -123,6 +123,17 @@ const backend = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
+const acknowledgement = z
+  .object({
+    /** A warning code: pool-unused, unit-without-cluster, bucket-unreachable, cross-isolation, bucket-region, name-shortened. */
+    warning: z.string(),
+    /** The warning's model path as printed (`clusterPools.dev-cp`); without it, every warning of that code. */
+    at: z.string().optional(),
+    /** Why it is fine: for the reviewer. */
+    because: z.string().optional(),
+  })
+  .strict();
+
 export const modelSchema = z
   .object({
     org: name,
@@ -138,6 +149,10 @@ export const modelSchema = z
     clusterPools: z.record(name, pool).default({}),
     poolAssignments: z.array(assignment).default([]),
     backend: backend.default({ type: 'local' }),
+    /** Warnings the model accepts, by code and model path (plan/acknowledge.ts). */
+    acknowledge: z.array(acknowledgement).default([]),
+    /** Short forms of long project ids, used in derived account names, emails and project ids (never in Flyte). */
+    shortNames: z.record(name, name).default({}),
   })
   .strict();
 

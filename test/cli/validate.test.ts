@@ -41,9 +41,13 @@ describe('union-isolation validate', () => {
   it('prints findings as JSON with --json', () => {
     const r = runCli(['validate', '--json', '-m', fixturePath('seed-cluster-pools-as-written.yaml')]);
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { ok: boolean; findings: { path: unknown[]; line: number; problem: string }[] };
+    const out = JSON.parse(r.stdout) as { ok: boolean; findings: { path: unknown[]; line: number; problem: string; severity?: string; code?: string }[] };
     assert.equal(out.ok, false);
-    assert.deepEqual(out.findings.map((f) => [f.path, f.line]), [[['projects', 0], 6]]);
+    // Warnings come with the errors, with their code (what `acknowledge` names).
+    assert.deepEqual(out.findings.map((f) => [f.path, f.line, f.severity ?? 'error', f.code ?? null]), [
+      [['projects', 0], 6, 'error', null],
+      [['clusterPools', 'dr-region'], 26, 'warning', 'bucket-region'],
+    ]);
     assert.equal(r.stderr, '');
   });
 
