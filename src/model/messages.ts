@@ -58,6 +58,12 @@ export const messages = {
     code === 'DUPLICATE_KEY'
       ? { problem: 'a key is written twice in the same mapping', found: message, allowed: 'each key once', fix: 'Remove or merge the duplicate key; YAML would silently keep only one of them.' }
       : { problem: 'the file is not valid YAML', found: `${message} (${code})`, allowed: 'YAML 1.2 or JSON', fix: 'Correct the syntax at this position.' },
+  jsonSyntax: (message: string): Unlocated => ({
+    problem: 'the file is not valid JSON',
+    found: message,
+    allowed: 'JSON (or YAML 1.2)',
+    fix: 'Correct the syntax at this position: a trailing comma, a missing comma or an unquoted key are the usual causes.',
+  }),
   complexKey: (found: string): Unlocated => ({
     problem: 'a key is a list or a mapping',
     found,
@@ -149,6 +155,17 @@ export const messages = {
     allowed: rule,
     fix: suggestLabel(found) ?? `Rename it using only ${rule}.`,
   }),
+  /** A workflow's fix is a Flyte name (`workflows.train_demand_model`), not a DNS label. */
+  badWorkflow: (path: ModelPath, found: string, rule: string): Finding => {
+    const s = suggestWorkflow(found);
+    return {
+      path,
+      problem: 'workflow is not a valid name',
+      found: q(found),
+      allowed: rule,
+      fix: s ? `Use the workflow's Flyte name, for example ${q(s)} (module.function, as \`pyflyte register\` names it).` : `Use the workflow's Flyte name: ${rule}.`,
+    };
+  },
   namespaceTooLong: (path: ModelPath, project: string, domain: string): Finding => ({
     path,
     problem: `the Kubernetes namespace ${q(`${project}-${domain}`)} is too long`,
@@ -272,6 +289,13 @@ export const messages = {
     allowed: known.length ? list(known) : `no ${what} is declared`,
     fix: nearest ? `Did you mean ${q(nearest)}?` : `Declare the ${what}, or use one that exists.`,
   }),
+  misspeltDefinition: (path: ModelPath, what: 'domain' | 'project', defined: string, referenced: string, refs: number, own: number): Finding => ({
+    path,
+    problem: `${what} ${q(defined)} looks misspelt: the model refers to ${q(referenced)} ${plural(refs, 'time')} and to ${q(defined)} ${plural(own, 'time')}`,
+    found: q(defined),
+    allowed: `the ${what} name the rest of the model uses`,
+    fix: `Rename ${q(defined)} to ${q(referenced)} here; the references to ${q(referenced)} are then correct.`,
+  }),
   duplicateAssignment: (path: ModelPath, what: string, firstPath: string): Finding => ({
     path,
     problem: 'the same assignment is made twice',
@@ -380,6 +404,20 @@ export const messages = {
     fix: `Add to poolAssignments an entry for this pair with clusterPoolName one of ${list(hosted)}.`,
   }),
 };
+
+/** The Flyte name a file path or display name most likely means: `workflows/train-demand model.py` -> `workflows.train_demand_model`. */
+export function suggestWorkflow(name: string): string | undefined {
+  const s = name
+    .trim()
+    .replace(/^\.?\//, '')
+    .replace(/\.py$/, '')
+    .replace(/[/\\:]+/g, '.')
+    .replace(/[^A-Za-z0-9_.]+/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[._]+|[._]+$/g, '')
+    .slice(0, 255);
+  return s && s !== name ? s : undefined;
+}
 
 /** A lower-case, hyphenated version of a name, offered as the fix when one can be made. */
 function suggestLabel(name: string): string | undefined {

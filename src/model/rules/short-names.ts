@@ -4,6 +4,7 @@ import type { Finding } from '../findings';
 import { DNS_LABEL_RULE, messages } from '../messages';
 import type { Model } from '../schema';
 import { suggester } from '../shape';
+import { findMisspeltDefinitions } from './misspelt-definitions';
 import { isDnsLabel } from './names';
 
 export function checkShortNames(model: Model): Finding[] {
@@ -12,8 +13,10 @@ export function checkShortNames(model: Model): Finding[] {
   const known = model.isolation === 'project' ? model.projects : [];
   const knownSet = new Set(known);
   const owner = new Map<string, string>();
+  const misspelt = findMisspeltDefinitions(model);
   for (const [project, short] of Object.entries(model.shortNames)) {
     if (!knownSet.has(project)) {
+      if (misspelt.projects.has(project)) continue; // reported once, at the misspelt definition
       out.push({
         ...messages.unknownReference(['shortNames', project], 'project', project, known, nearest(project, known)),
         at: 'key',
