@@ -45,13 +45,13 @@ export function unusableModel(display: string, absolute: string): string | null 
 }
 
 /** Compile the model and print its findings to stderr; returns the compiled model either way. */
-export function compileAndReport(ctx: CommandContext, given: string | undefined): Compiled {
+export function compileAndReport(ctx: CommandContext, given: string | undefined, opts: { errorsOnly?: boolean } = {}): Compiled {
   const { display, absolute } = modelPathOf(ctx, given);
   const unusable = unusableModel(display, absolute);
   if (unusable !== null) throw new UsageError(unusable);
   const compiled = compileFile(absolute);
   const shown: Compiled = { ...compiled, file: display, findings: compiled.findings.map((f) => ({ ...f, file: display })) };
-  reportFindings(ctx, shown);
+  reportFindings(ctx, opts.errorsOnly ? { ...shown, findings: shown.findings.filter(isError) } : shown);
   return shown;
 }
 
