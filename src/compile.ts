@@ -112,7 +112,30 @@ export function compileFile(file: string): Compiled {
     const e = err as NodeJS.ErrnoException;
     return failed(file, messages.unreadable(e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'a directory' : (e.code ?? e.message)));
   }
+  // A .json model is JSON: what YAML would forgive (a trailing comma) is reported as JSON's error.
+  if (file.toLowerCase().endsWith('.json') && !isJson(text)) {
+    const error = loadModule().jsonSyntaxError(text);
+    if (error) {
+      const before = text.slice(0, error.offset);
+      const line = before.split('\n').length;
+      return { file, text, model: null, plan: null, findings: [{ ...messages.jsonSyntax(error.message), path: [], file, line, col: error.offset - before.lastIndexOf('\n') }] };
+    }
+  }
   return compileText(text, file);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function loadModule(): typeof import('./model/load') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./model/load') as typeof import('./model/load');
 }
 
 function failed(file: string, finding: Finding): Compiled {

@@ -8,12 +8,17 @@
 // command-line entry, and reports findings and exits exactly as the CLI does.
 import { compileFile } from '../src/compile';
 import { DEFAULT_MODEL, EXIT } from '../src/cli/context';
-import { formatFinding, summary } from '../src/cli/report';
+import { formatFinding, summary, unusableModel } from '../src/cli/report';
 import { OutputDirError } from '../src/synth/output-dir';
 import { synthesize } from '../src/synth/synthesize';
 
 async function main(): Promise<number> {
-  const model = process.env.UNION_ISOLATION_MODEL ?? DEFAULT_MODEL;
+  const model = process.env.UNION_ISOLATION_MODEL || DEFAULT_MODEL;
+  const unusable = unusableModel(model, model);
+  if (unusable !== null) {
+    console.error(`union-isolation: ${unusable}`);
+    return EXIT.usage;
+  }
   const compiled = compileFile(model);
   for (const f of compiled.findings) console.error(formatFinding(f));
   if (compiled.findings.length > 0) console.error(summary(compiled));

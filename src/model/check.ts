@@ -7,6 +7,7 @@ import { checkIsolationShape } from './rules/isolation-shape';
 import { checkReferences } from './rules/references';
 import { checkSelfManaged } from './rules/self-managed';
 import { checkSettings } from './rules/settings';
+import { checkShortNames } from './rules/short-names';
 import type { Model } from './schema';
 
 export function checkModel(model: Model): Finding[] {
@@ -17,5 +18,6 @@ export function checkModel(model: Model): Finding[] {
     ...checkAdoption(model),
     ...checkByoc(model),
     ...checkSelfManaged(model),
+    ...checkShortNames(model),
   ];
 }

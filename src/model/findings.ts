@@ -21,6 +21,17 @@ export interface Finding {
   readonly position?: { readonly line: number; readonly col: number };
   /** Errors stop synthesis; warnings are shown in the review. Default error. */
   readonly severity?: 'error' | 'warning';
+  /**
+   * Warnings only: a stable code (`pool-unused`, `name-shortened`, ...). The model acknowledges a
+   * warning with `acknowledge: [{ warning: CODE, at: PATH }]` (docs in README, "Warnings").
+   */
+  readonly code?: string;
+  /**
+   * Warnings only: the stable name of what the warning is about when its path holds a list position
+   * (`projects.demand` for `projects[0]`): the plan and `acknowledge` use it, so reordering a list
+   * changes neither.
+   */
+  readonly subject?: string;
 }
 
 export function isError(f: Finding): boolean {

@@ -55,8 +55,11 @@ export function loadText(text: string, file: string): Loaded {
     const pos = lineCounter.linePos(offset ?? 0);
     return { path: [], position: { line: pos.line, col: pos.col } };
   };
+  // A model written as JSON gets JSON's own error, where JSON's parser stops: YAML's reading of a
+  // broken JSON text (a trailing comma, a missing quote) names YAML rules the author never used.
+  const json = doc.errors.length > 0 && looksLikeJson(text, file) ? jsonSyntaxError(text) : null;
   const findings: Finding[] = [
-    ...doc.errors.map((e) => ({ ...messages.yamlSyntax(e.code, firstLine(e.message)), ...at(e.pos[0]) })),
+    ...(json ? [{ ...messages.jsonSyntax(json.message), path: [], position: lineCounter.linePos(json.offset) }] : doc.errors.map((e) => ({ ...messages.yamlSyntax(e.code, firstLine(e.message)), ...at(e.pos[0]) }))),
     ...keyProblems(doc).map((k) => ({ ...(k.complex ? messages.complexKey(k.text) : messages.yamlSyntax('DUPLICATE_KEY', JSON.stringify(k.text))), ...at(k.offset) })),
   ];
   if (findings.length > 0) return { source, value: null, findings };
@@ -145,6 +148,23 @@ function keyProblems(doc: Document): { offset: number | undefined; complex: bool
     },
   });
   return out;
+}
+
+function looksLikeJson(text: string, file: string): boolean {
+  return file.toLowerCase().endsWith('.json') || /^\s*\{/.test(text);
+}
+
+/** JSON.parse's complaint and the offset it names (Node: "... at position N"); null when the text is JSON after all. */
+export function jsonSyntaxError(text: string): { message: string; offset: number } | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /at position (\d+)/.exec(message);
+    const offset = m ? Number(m[1]) : text.length;
+    return { message: message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, ''), offset };
+  }
 }
 
 function firstLine(s: string): string {

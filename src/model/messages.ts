@@ -58,6 +58,12 @@ export const messages = {
     code === 'DUPLICATE_KEY'
       ? { problem: 'a key is written twice in the same mapping', found: message, allowed: 'each key once', fix: 'Remove or merge the duplicate key; YAML would silently keep only one of them.' }
       : { problem: 'the file is not valid YAML', found: `${message} (${code})`, allowed: 'YAML 1.2 or JSON', fix: 'Correct the syntax at this position.' },
+  jsonSyntax: (message: string): Unlocated => ({
+    problem: 'the file is not valid JSON',
+    found: message,
+    allowed: 'JSON (or YAML 1.2)',
+    fix: 'Correct the syntax at this position: a trailing comma, a missing comma or an unquoted key are the usual causes.',
+  }),
   complexKey: (found: string): Unlocated => ({
     problem: 'a key is a list or a mapping',
     found,
@@ -149,6 +155,17 @@ export const messages = {
     allowed: rule,
     fix: suggestLabel(found) ?? `Rename it using only ${rule}.`,
   }),
+  /** A workflow's fix is a Flyte name (`workflows.train_demand_model`), not a DNS label. */
+  badWorkflow: (path: ModelPath, found: string, rule: string): Finding => {
+    const s = suggestWorkflow(found);
+    return {
+      path,
+      problem: 'workflow is not a valid name',
+      found: q(found),
+      allowed: rule,
+      fix: s ? `Use the workflow's Flyte name, for example ${q(s)} (module.function, as \`pyflyte register\` names it).` : `Use the workflow's Flyte name: ${rule}.`,
+    };
+  },
   namespaceTooLong: (path: ModelPath, project: string, domain: string): Finding => ({
     path,
     problem: `the Kubernetes namespace ${q(`${project}-${domain}`)} is too long`,
@@ -271,6 +288,13 @@ export const messages = {
     found: q(name),
     allowed: known.length ? list(known) : `no ${what} is declared`,
     fix: nearest ? `Did you mean ${q(nearest)}?` : `Declare the ${what}, or use one that exists.`,
+  }),
+  misspeltDefinition: (path: ModelPath, what: 'domain' | 'project', defined: string, referenced: string, refs: number, own: number): Finding => ({
+    path,
+    problem: `${what} ${q(defined)} looks misspelt: the model refers to ${q(referenced)} ${plural(refs, 'time')} and to ${q(defined)} ${plural(own, 'time')}`,
+    found: q(defined),
+    allowed: `the ${what} name the rest of the model uses`,
+    fix: `Rename ${q(defined)} to ${q(referenced)} here; the references to ${q(referenced)} are then correct.`,
   }),
   duplicateAssignment: (path: ModelPath, what: string, firstPath: string): Finding => ({
     path,
@@ -474,6 +498,20 @@ export const messages = {
   }),
 };
 
+/** The Flyte name a file path or display name most likely means: `workflows/train-demand model.py` -> `workflows.train_demand_model`. */
+export function suggestWorkflow(name: string): string | undefined {
+  const s = name
+    .trim()
+    .replace(/^\.?\//, '')
+    .replace(/\.py$/, '')
+    .replace(/[/\\:]+/g, '.')
+    .replace(/[^A-Za-z0-9_.]+/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[._]+|[._]+$/g, '')
+    .slice(0, 255);
+  return s && s !== name ? s : undefined;
+}
+
 /** A lower-case, hyphenated version of a name, offered as the fix when one can be made. */
 function suggestLabel(name: string): string | undefined {
   const s = name
@@ -566,5 +604,111 @@ export const byocMessages = {
     found: `min ${min}, max ${max}`,
     allowed: 'min <= max, max > 0',
     fix: 'Lower min or raise max.',
+  }),
+};
+
+// --- placement (issue 16): where a pair's work really runs, and warnings the model can acknowledge ---
+const yamlAssignment = (project: string, domain: string, pool: string, cross: boolean) =>
+  `{ project: ${project}, domain: ${domain}, clusterPoolName: ${pool}${cross ? ', allowCrossIsolation: true' : ''} }`;
+const CLOUD = { aws: 'AWS', gcp: 'GCP' } as const;
+
+/** How a warning is acknowledged in the model, appended to its fix. */
+export function acknowledgeHint(code: string, at: string): string {
+  return `To accept it, add to the model: acknowledge: [{ warning: ${code}, at: ${q(at)} }].`;
+}
+
+/** The stable name a project's warning goes by: `projects.demand`, whatever its position in the list. */
+export const projectSubject = (project: string) => `projects.${project}`;
+
+function warning(code: string, f: Finding, subject?: string): Finding {
+  return { ...f, severity: 'warning', code, ...(subject !== undefined ? { subject } : {}), fix: `${f.fix} ${acknowledgeHint(code, subject ?? formatPath(f.path))}` };
+}
+
+export const placementMessages = {
+  knownProjectOnDefault: (
+    path: ModelPath,
+    x: {
+      pair: string;
+      project: string;
+      domain: string;
+      unit: string;
+      unitCloud: 'aws' | 'gcp';
+      away: readonly string[];
+      defaultClouds: readonly ('aws' | 'gcp')[];
+      meant: readonly { name: string; shared: boolean }[];
+    },
+  ): Finding => {
+    const otherCloud = x.defaultClouds.some((c) => c !== x.unitCloud);
+    const best = x.meant.find((m) => !m.shared) ?? x.meant[0];
+    return {
+      path,
+      problem:
+        `${x.pair} has no pool of its own and silently falls back to \`default\`, which runs in the default account` +
+        (otherCloud ? ` on ${x.defaultClouds.map((c) => CLOUD[c]).join(' and ')}, not on ${CLOUD[x.unitCloud]} in its own account` : ', not in its own account'),
+      found: `default pool: ${list(x.away)}; ${x.meant.length ? `pools with a cluster in ${q(x.unit)}: ${list(x.meant.map((m) => m.name))} (none is hosted by it alone)` : `no cluster runs in ${q(x.unit)}`}`,
+      allowed: `a pool whose clusters run in ${q(x.unit)}, or an explicit assignment (the default account is for on-demand projects)`,
+      fix: best
+        ? `Add to poolAssignments: ${yamlAssignment(x.project, x.domain, best.name, best.shared)}${best.shared ? ` (${best.name} also runs in other accounts), or give ${q(x.unit)} a pool of its own` : ''}.`
+        : `Add a cluster with account: ${x.unit} and a pool for it, or assign the pair explicitly: ${yamlAssignment(x.project, x.domain, 'default', false)} if its work belongs in the default account.`,
+    };
+  },
+  poolUnused: (path: ModelPath, pool: string, candidates: readonly string[]): Finding =>
+    warning('pool-unused', {
+      path,
+      at: 'key',
+      problem: `no project-domain pair runs on pool ${q(pool)}: its clusters get no work`,
+      found: 'no explicit or automatic assignment',
+      allowed: 'a pool that some pair is assigned to (explicitly, or automatically because its account hosts that pool alone)',
+      fix: candidates.length
+        ? `Assign the pairs meant for it in poolAssignments (for example project/domain ${list(candidates, 3)}), or remove the pool.`
+        : 'Assign a pair to it in poolAssignments, or remove the pool.',
+    }),
+  unitWithoutCluster: (path: ModelPath, what: string, units: readonly string[], subject?: string): Finding =>
+    warning('unit-without-cluster', {
+      path,
+      problem: `${what} gets an account where no cluster runs: its work runs in other accounts`,
+      found: `no cluster with account ${list(units.map(q))}`,
+      allowed: 'at least one cluster in every account the model creates',
+      fix: `Add a cluster with account: ${units[0]} (and one for each other account listed), or accept that the account stays empty.`,
+    }, subject),
+  bucketUnreachable: (path: ModelPath, group: string, bucket: string, home: string, others: readonly string[]): Finding =>
+    warning('bucket-unreachable', {
+      path,
+      problem: `the GCS bucket of storage group ${q(group)} lives in ${q(home)}; the clusters of ${list(others.map(q))} get no access to it from union-isolation`,
+      found: `bucket ${q(bucket)} shared by GCP projects ${list([home, ...others])}`,
+      allowed: 'on GCP, one project per storage group (cross-account access is granted on AWS only)',
+      fix: `Give each project's clusters a pool of their own, or grant their service accounts roles/storage.objectUser on gs://${bucket} yourself.`,
+    }),
+  crossIsolationAllowed: (path: ModelPath, pair: string, pool: string, away: string, subject?: string): Finding =>
+    warning('cross-isolation', {
+      path,
+      problem: `${pair} runs on pool ${pool} outside its account`,
+      found: `allowCrossIsolation: true; clusters in ${away}`,
+      allowed: 'pools in the pair\'s own account',
+      fix: 'Nothing to change if this is intended.',
+    }, subject),
+  bucketRegionElsewhere: (path: ModelPath, group: string, region: string, elsewhere: string): Finding =>
+    warning('bucket-region', {
+      path,
+      problem: `the bucket of storage group ${group} is in ${region} but ${elsewhere}`,
+      found: 'no bucketRegion',
+      allowed: 'clusters in the bucket\'s region',
+      fix: 'Set bucketRegion on the pool to keep metadata next to the clusters.',
+    }),
+  nameShortened: (path: ModelPath, kind: string, owner: string, original: string, final: string, limit: number, fix: string, subject?: string): Finding =>
+    warning('name-shortened', {
+      path,
+      problem: `the ${kind} of ${q(owner)} is too long and is shortened; it can never be renamed once created`,
+      found: `${q(original)} (${original.length} characters) becomes ${q(final)}`,
+      allowed: `at most ${limit} characters`,
+      fix,
+    }, subject),
+  acknowledgedNothing: (path: ModelPath, code: string, at: string | undefined): Finding => ({
+    path,
+    severity: 'warning',
+    problem: 'this acknowledgement matches no warning',
+    found: `warning ${q(code)}${at !== undefined ? ` at ${q(at)}` : ''}`,
+    allowed: 'the code and model path of a warning the model has',
+    fix: 'Remove it: the warning it accepted is gone (or correct its code or path).',
   }),
 };

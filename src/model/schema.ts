@@ -203,6 +203,17 @@ const backend = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
+const acknowledgement = z
+  .object({
+    /** A warning code: pool-unused, unit-without-cluster, bucket-unreachable, cross-isolation, bucket-region, name-shortened. */
+    warning: z.string(),
+    /** The warning's model path as printed (`clusterPools.dev-cp`); without it, every warning of that code. */
+    at: z.string().optional(),
+    /** Why it is fine: for the reviewer. */
+    because: z.string().optional(),
+  })
+  .strict();
+
 export const modelSchema = z
   .object({
     org: name,
@@ -225,6 +236,10 @@ export const modelSchema = z
     controlPlaneHost: z.string().optional(),
     /** Which routing the model relies on: cluster-pool attribute files (Union v1) or queues (one pool per cluster). */
     routing: z.enum(ROUTING).default('attributes'),
+    /** Warnings the model accepts, by code and model path (plan/acknowledge.ts). */
+    acknowledge: z.array(acknowledgement).default([]),
+    /** Short forms of long project ids, used in derived account names, emails and project ids (never in Flyte). */
+    shortNames: z.record(name, name).default({}),
   })
   .strict();
 

@@ -156,7 +156,23 @@ function storageSection(plan: Plan, ref: AccountRef): string {
   ].join('\n');
 }
 
+/** Where a pool's work runs: each account its clusters are in, with its cloud (`default` (AWS)). */
+function runsIn(plan: Plan): (pool: string) => string {
+  const clusters = new Map(plan.clusters.map((c) => [c.name, c]));
+  const memo = new Map<string, string>();
+  for (const p of plan.pools) {
+    const where = new Map<string, string>();
+    for (const name of p.clusters) {
+      const c = clusters.get(name);
+      if (c) where.set(c.unit, CLOUD_NAMES[c.cloud]);
+    }
+    memo.set(p.name, [...where].map(([unit, cloud]) => `${code(unit)} (${cloud})`).join(', ') || '(no cluster)');
+  }
+  return (pool) => memo.get(pool) ?? '(unknown pool)';
+}
+
 function assignmentsSection(plan: Plan, ref: AccountRef): string {
+  const where = runsIn(plan);
   const rows = sortedAssignments(plan.assignments).map((a) => [
     code(a.project),
     code(a.domain),
@@ -164,14 +180,15 @@ function assignmentsSection(plan: Plan, ref: AccountRef): string {
     code(a.pool),
     cell(describeOrigin(a)),
     ref(a.unit),
+    where(a.pool),
     a.file === null ? '(none: Union uses `default`)' : code(`cluster-pool-attributes/${a.file}`),
   ]);
   return [
     '## Assignments',
     '',
-    'Explicit: `poolAssignments`. Automatic: the pair’s account hosts exactly one pool besides `default`. Fallback: no attribute file, Union runs the work on `default`.',
+    'Explicit: `poolAssignments`. Automatic: the pair’s account hosts exactly one pool besides `default`. Fallback: no attribute file, Union runs the work on `default`. Own account: the pair’s isolation unit; Runs in: the accounts (and clouds) of its pool’s clusters, where its work actually runs.',
     '',
-    table(['Project', 'Domain', 'Workflow', 'Pool', 'Origin', 'Account', 'Attribute file'], rows),
+    table(['Project', 'Domain', 'Workflow', 'Pool', 'Origin', 'Own account', 'Runs in', 'Attribute file'], rows),
   ].join('\n');
 }
 
@@ -188,8 +205,10 @@ function shortenedSection(plan: Plan): string {
 }
 
 function warningsSection(plan: Plan): string {
-  if (plan.warnings.length === 0) return '## Warnings\n\nNone.\n';
-  return ['## Warnings', '', ...plan.warnings.map((w) => `- ${code(w.path)}: ${cell(w.message)}`), ''].join('\n');
+  const acknowledged = plan.acknowledgedWarnings ?? [];
+  const accepted = acknowledged.length === 0 ? [] : ['', 'Acknowledged in the model (`acknowledge`):', '', ...acknowledged.map((w) => `- ${code(w.path)}: ${cell(w.message)}`), ''];
+  if (plan.warnings.length === 0) return ['## Warnings', '', 'None.', ...accepted, ''].join('\n');
+  return ['## Warnings', '', ...plan.warnings.map((w) => `- ${code(w.path)}: ${cell(w.message)}`), ...accepted, ''].join('\n');
 }
 
 function diagramSection(plan: Plan): string {

@@ -2,10 +2,10 @@
 // kept. Explicit assignments first; then a pair whose account hosts exactly one pool gets it
 // automatically; otherwise it falls back to `default`, which must run in the pair's account too.
 import type { Finding, ModelPath } from '../model/findings';
-import { messages } from '../model/messages';
-import type { Model } from '../model/schema';
-import { defaultUnitOf, domainNames, onDemandProjects, unitOfPair } from '../model/units';
-import type { Assignment, PlanWarning, PoolPlan } from './types';
+import { messages, placementMessages } from '../model/messages';
+import type { Cloud, Model } from '../model/schema';
+import { defaultUnitOf, domainNames, onDemandProjects, unitKeys, unitOfPair } from '../model/units';
+import type { Assignment, PoolPlan } from './types';
 
 const DEFAULT_POOL = 'default';
 
@@ -13,7 +13,7 @@ export function attributeFileName(project: string, domain: string, workflow: str
   return `${project}-${domain}${workflow ? `-${workflow}` : ''}.yaml`;
 }
 
-export function resolveAssignments(model: Model, pools: readonly PoolPlan[], findings: Finding[], warnings: PlanWarning[]): Assignment[] {
+export function resolveAssignments(model: Model, pools: readonly PoolPlan[], findings: Finding[]): Assignment[] {
   const poolByName = new Map(pools.map((p) => [p.name, p]));
   const hosted = new Map<string, string[]>();
   for (const p of pools) if (p.hostUnit !== null && p.name !== DEFAULT_POOL) hosted.set(p.hostUnit, [...(hosted.get(p.hostUnit) ?? []), p.name]);
@@ -39,7 +39,8 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
     if (away.length > 0 && !a.allowCrossIsolation)
       findings.push(messages.crossIsolation(['poolAssignments', i, 'clusterPoolName'], pair, a.clusterPoolName, away.join(', '), allowed));
     if (away.length > 0 && a.allowCrossIsolation)
-      warnings.push({ path: `poolAssignments[${i}]`, message: `${pair} runs on pool ${a.clusterPoolName} outside its account (${away.join(', ')}): allowCrossIsolation` });
+      // Named by its pair, not its position: reordering poolAssignments changes neither the plan nor an acknowledgement.
+      findings.push(placementMessages.crossIsolationAllowed(['poolAssignments', i], pair, a.clusterPoolName, away.join(', '), `poolAssignments.${a.project}/${a.domain}${a.workflow ? `/${a.workflow}` : ''}`));
     if (!a.workflow) covered.add(`${a.project}/${a.domain}`);
     out.push({
       project: a.project,
@@ -69,11 +70,16 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
         continue;
       }
       const away = defaultPool ? outside(defaultPool, allowedUnits(project, domain)) : [];
+      // A known project has its own account: the default account is for on-demand projects, so a
+      // silent fallback there runs its work where the reviewer would never look (placement.ts).
+      const known = model.isolation === 'project' && model.projects.includes(project);
+      const awayFromOwn = known && defaultPool && mine.length === 0 ? outside(defaultPool, [unit]) : [];
       if (mine.length > 1) {
         const note = defaultPool && away.length > 0 ? `; without one it falls back to \`default\`, whose clusters run in ${away.join(', ')}` : '';
         findings.push(messages.severalPools(path, pair, unit, mine, note));
       } else if (!defaultPool) findings.push(messages.noPoolForPair(path, pair, unit));
       else if (away.length > 0) findings.push(messages.fallbackBreaksIsolation(path, pair, away.join(', '), unit, mine));
+      else if (awayFromOwn.length > 0) findings.push(knownProjectOnDefault(model, pools, path, project, domain, unit, awayFromOwn));
       else out.push({ project, domain, workflow: null, pool: DEFAULT_POOL, origin: 'fallback', unit, crossIsolation: false, file: null });
     }
   }
@@ -91,6 +97,34 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
   return out.sort(
     (a, b) => cmp(a.project, b.project) || cmp(a.domain, b.domain) || cmp(a.workflow ?? '', b.workflow ?? ''),
   );
+}
+
+const CLOUDS_OF = new WeakMap<Model, ReadonlyMap<string, Cloud>>();
+/** Unit clouds by key, once per model: a model with thousands of such pairs must stay linear. */
+function cloudsOf(model: Model): ReadonlyMap<string, Cloud> {
+  let m = CLOUDS_OF.get(model);
+  if (!m) CLOUDS_OF.set(model, (m = new Map(unitKeys(model).map((u) => [u.key, u.cloud]))));
+  return m;
+}
+
+/** A known project's pair that would land on the default account: the fix names the pool it probably meant. */
+function knownProjectOnDefault(model: Model, pools: readonly PoolPlan[], path: ModelPath, project: string, domain: string, unit: string, away: readonly string[]): Finding {
+  const clouds = cloudsOf(model);
+  // Pools with a cluster in the pair's own account, the ones sharing it with other accounts included.
+  const meant = pools
+    .filter((p) => p.name !== DEFAULT_POOL && p.clusters.some((c) => model.clusters[c]?.account === unit))
+    .map((p) => ({ name: p.name, shared: p.clusters.some((c) => model.clusters[c]?.account !== unit) }));
+  const where = [...new Set(pools.find((p) => p.name === DEFAULT_POOL)!.clusters.map((c) => model.clusters[c]!.account))].filter((u) => u !== unit);
+  return placementMessages.knownProjectOnDefault(path, {
+    pair: `${project}/${domain}`,
+    project,
+    domain,
+    unit,
+    unitCloud: clouds.get(unit) ?? model.domains[domain]!,
+    away,
+    defaultClouds: [...new Set(where.map((u) => clouds.get(u) ?? 'aws'))],
+    meant,
+  });
 }
 
 function cmp(a: string, b: string): number {

@@ -3,10 +3,10 @@
 // queue per pool named after it, and `run.default_queue` per project-domain pair. Union's current
 // docs allow a cluster in one pool only: with `routing: queues` more is an error, else a warning.
 import { formatPath, type Finding } from '../model/findings';
-import { messages } from '../model/messages';
+import { acknowledgeHint, messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
-import type { Assignment, ClusterIdentity, ClusterPlan, PlanWarning, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
+import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
 
 /** The pool and queue every Union org is provisioned with. */
 export const DEFAULT_POOL = 'default';
@@ -20,12 +20,10 @@ export function resolveQueues(
   assignments: readonly Assignment[],
   identities: readonly ClusterIdentity[],
   findings: Finding[],
-  warnings: PlanWarning[],
 ): QueueRouting {
   const severity = model.routing === 'queues' ? 'error' : 'warning';
-  // With attribute routing these only matter for a later move to queues: the review shows them,
-  // without a source position (finding one would cost every validate the positioned parser).
-  const report = (f: Finding) => (severity === 'error' ? findings.push(f) : warnings.push({ path: formatPath(f.path), message: `${f.problem} (${f.found}). ${f.fix}` }));
+  // With attribute routing these only matter for a later move to queues: warnings the model can acknowledge.
+  const report = (f: Finding) => findings.push(severity === 'error' ? f : queueWarning(f));
   const registered = clusters
     .filter((c) => c.pools.length > 0)
     .map((c) => {
@@ -105,4 +103,10 @@ export function resolveQueues(
     });
   }
   return { pools: queuePools, clusters: registered, queues, settings };
+}
+
+/** A queue-routing warning under attribute routing, with its stable code and how to accept it. */
+function queueWarning(f: Finding): Finding {
+  const code = 'queue-routing';
+  return { ...f, severity: 'warning', code, fix: `${f.fix} ${acknowledgeHint(code, formatPath(f.path))}` };
 }

@@ -1,6 +1,9 @@
 // resolve(model) -> plan: pure, no cdktf, no I/O. Rules 3-6 are found here because they need the
 // resolved names, storage groups and assignments; the plan is returned only when nothing is wrong.
-import type { Finding } from '../model/findings';
+import { isError, type Finding } from '../model/findings';
+import { applyAcknowledgements, planWarning } from './acknowledge';
+import { checkPlacement } from './placement';
+import { shortenedWarnings } from './shortened-warnings';
 import type { GcpSettings, Model } from '../model/schema';
 import type { GcpRole } from '../model/union-gcp-role';
 import { resolveByoc, withUnionServices } from './byoc';
@@ -27,19 +30,27 @@ export interface ResolveInputs {
 
 export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const findings: Finding[] = [];
-  const warnings: PlanWarning[] = [];
   const { units: ownUnits, shortened: shortNames } = resolveUnits(model, findings);
   checkContainerNames(ownUnits, findings);
   const byocModel = model.deployment === 'byoc';
   const units = byocModel ? withUnionServices(ownUnits) : ownUnits;
-  const storage = resolveStorage(model, units, findings, warnings);
-  const assignments = resolveAssignments(model, storage.pools, findings, warnings);
+  const storage = resolveStorage(model, units, findings);
+  const assignments = resolveAssignments(model, storage.pools, findings);
   const identities = resolveIdentities(model, units, storage.clusters, storage.groups);
-  const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings, warnings);
+  const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened, ...identities.shortened].sort(
     (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
   );
   const byoc = byocModel ? resolveByoc(model, { units, clusters: storage.clusters, groups: storage.groups, gcpRole: inputs.gcpRole ?? null }, findings) : null;
+  if (!findings.some(isError)) {
+    for (const f of checkPlacement(model, units, storage.pools, storage.groups, assignments)) findings.push(f);
+    for (const f of shortenedWarnings(model, shortenedNames)) findings.push(f);
+  }
+  const { kept, acknowledged } = applyAcknowledgements(model, findings);
+  findings.length = 0;
+  for (const f of kept) findings.push(f);
+  const byPath = (a: PlanWarning, b: PlanWarning) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  const warnings: PlanWarning[] = findings.filter((f) => !isError(f)).map(planWarning).sort(byPath);
   const plan: Plan = {
     version: 1,
     org: model.org,
@@ -59,6 +70,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     shortenedNames,
     stacks: byoc ? planByocStacks(units, storage.groups, byoc) : planStacks(units, storage.groups),
     warnings,
+    ...(acknowledged.length > 0 ? { acknowledgedWarnings: acknowledged.map(planWarning).sort(byPath) } : {}),
     aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,
     gcp: units.some((u) => u.cloud === 'gcp') && model.gcp ? orderedGcp(model.gcp) : null,
     backend: model.backend,

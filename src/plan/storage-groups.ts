@@ -1,8 +1,8 @@
 // Rule 4: one metadata bucket per cluster pool, and the seed's sharing rule. Pools that share a
 // cluster must share its bucket, so they form a storage group; clusters that share no pool must
 // never end up in one group. Each group's bucket lives in its clusters' account (or bucketAccount).
-import { formatPath, type Finding, type ModelPath } from '../model/findings';
-import { DNS_LABEL_RULE, messages } from '../model/messages';
+import type { Finding, ModelPath } from '../model/findings';
+import { DNS_LABEL_RULE, messages, placementMessages } from '../model/messages';
 import { isDnsLabel } from '../model/rules/names';
 import { isRegion } from '../model/rules/settings';
 import { poolClusters } from '../model/rules/references';
@@ -12,7 +12,7 @@ import { render } from './units';
 import { shorten } from './shorten';
 import { groupKmsKey } from './bucket-kms';
 import { DEFAULT_NONCURRENT_VERSION_DAYS, groupRetention } from './bucket-retention';
-import type { ClusterPlan, PlanWarning, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
+import type { ClusterPlan, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
 
 export interface ResolvedStorage {
   readonly clusters: ClusterPlan[];
@@ -31,7 +31,7 @@ export function groupNameOf(pools: readonly string[]): string {
   return [...pools].sort(byName).find((p) => p !== 'default') ?? 'default';
 }
 
-export function resolveStorage(model: Model, units: readonly Unit[], findings: Finding[], warnings: PlanWarning[]): ResolvedStorage {
+export function resolveStorage(model: Model, units: readonly Unit[], findings: Finding[]): ResolvedStorage {
   const unitByKey = new Map(units.map((u) => [u.key, u]));
   const poolNames = Object.keys(model.clusterPools).sort(byName);
   const clusterNames = Object.keys(model.clusters).sort(byName);
@@ -157,10 +157,7 @@ export function resolveStorage(model: Model, units: readonly Unit[], findings: F
       findings.push(messages.invalidValue(['clusterPools', bucketRegion[0], 'bucketRegion'], JSON.stringify(region), `a ${cloud.toUpperCase()} region`, 'Use a region code of the clusters\' cloud.'));
     const elsewhere = clusters.filter((c) => clusterRegion(c) !== region);
     if (elsewhere.length > 0)
-      warnings.push({
-        path: formatPath(groupPath),
-        message: `the bucket of storage group ${name} is in ${region} but ${elsewhere.map((c) => `${c} runs in ${clusterRegion(c)}`).join(', ')}: set bucketRegion to keep metadata next to the clusters`,
-      });
+      findings.push(placementMessages.bucketRegionElsewhere(groupPath, name, region, elsewhere.map((c) => `${c} runs in ${clusterRegion(c)}`).join(', ')));
     const kmsSetting = setting('kmsKeyId');
     if (kmsSetting && cloud !== 'aws') findings.push(messages.kmsOnGcp(['clusterPools', kmsSetting[0], 'kmsKeyId']));
     const kmsKeyId =

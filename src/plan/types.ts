@@ -28,6 +28,8 @@ export interface Plan {
   readonly stacks: readonly StackPlan[];
   /** Things a reviewer should see that do not stop synthesis (cross-isolation assignments, ...). */
   readonly warnings: readonly PlanWarning[];
+  /** Warnings the model accepts under `acknowledge` (absent when none): the review still lists them. */
+  readonly acknowledgedWarnings?: readonly PlanWarning[];
   readonly aws: AwsSettings | null;
   readonly gcp: GcpSettings | null;
   readonly backend: Backend;
@@ -216,6 +218,8 @@ export interface PlanWarning {
   /** Model path, formatted (`poolAssignments[2]`). */
   readonly path: string;
   readonly message: string;
+  /** The warning's stable code, as `acknowledge` names it. */
+  readonly code?: string;
 }
 
 /** The Kubernetes service accounts of Union's data-plane chart (namespace/name) that act as the cluster's identity. */

@@ -45,7 +45,9 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
 
   for (const u of unitKeys(model)) {
     const override = model.accounts[u.key] ?? {};
-    const suffix = u.kind === 'default' ? (u.domain ? `default-${u.domain}` : 'default') : u.project ? `${u.domain}-${u.project}` : u.domain!;
+    // A project's short name (shortNames) stands for it in derived names only: Flyte keeps the id.
+    const project = u.project === null ? null : (model.shortNames[u.project] ?? u.project);
+    const suffix = u.kind === 'default' ? (u.domain ? `default-${u.domain}` : 'default') : project ? `${u.domain}-${project}` : u.domain!;
     const base = {
       key: u.key,
       kind: u.kind,

@@ -68,6 +68,14 @@ function checkWritable(outdir: string, exists: boolean, shown: string, cwd: stri
       throw cannotWrite(shown, problem.reason, shownPath(target, shown, cwd));
     }
   }
+  // Permission bits are not the whole answer: root passes accessSync on /proc and sysfs, where
+  // nothing can be created. Create (and remove) a directory where the staging directory will go.
+  try {
+    fs.rmdirSync(fs.mkdtempSync(path.join(dir, '.union-isolation-probe-')));
+  } catch (err) {
+    const code = errorCode(err);
+    throw cannotWrite(shown, (code !== undefined && WRITE_PROBLEMS[code]) || `cannot create a directory there (${code ?? (err as Error).message})`, shownPath(dir, shown, cwd));
+  }
 }
 
 /** File system errors that mean DIR cannot be written there, and how to say so. */

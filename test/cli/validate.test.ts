@@ -30,21 +30,25 @@ describe('union-isolation validate', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at .+\(.*:\d+:\d+\)/);
   });
 
-  it('exits 1 with a finding when the model file is missing or a directory', () => {
+  it('exits 2 (bad usage) when the model file is missing or a directory', () => {
     const missing = runCli(['validate', '-m', 'no/such/model.yaml']);
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^no\/such\/model\.yaml:1:1 \(model\): the model file cannot be read \(found no such file;/);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^union-isolation validate: cannot read model 'no\/such\/model\.yaml': no such file/);
     const dir = runCli(['validate', '-m', 'test']);
-    assert.equal(dir.code, 1);
-    assert.match(dir.stderr, /found a directory/);
+    assert.equal(dir.code, 2);
+    assert.match(dir.stderr, /model 'test' is a directory/);
   });
 
   it('prints findings as JSON with --json', () => {
     const r = runCli(['validate', '--json', '-m', fixturePath('seed-cluster-pools-as-written.yaml')]);
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { ok: boolean; findings: { path: unknown[]; line: number; problem: string }[] };
+    const out = JSON.parse(r.stdout) as { ok: boolean; findings: { path: unknown[]; line: number; problem: string; severity?: string; code?: string }[] };
     assert.equal(out.ok, false);
-    assert.deepEqual(out.findings.map((f) => [f.path, f.line]), [[['projects', 0], 6]]);
+    // Warnings come with the errors, with their code (what `acknowledge` names).
+    assert.deepEqual(out.findings.map((f) => [f.path, f.line, f.severity ?? 'error', f.code ?? null]), [
+      [['projects', 0], 6, 'error', null],
+      [['clusterPools', 'dr-region'], 26, 'warning', 'bucket-region'],
+    ]);
     assert.equal(r.stderr, '');
   });
 

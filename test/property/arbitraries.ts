@@ -293,7 +293,11 @@ export function buildModel(spec: ModelSpec): BuiltModel {
       if (mine.length >= 2) {
         assignments.push({ project, domain, clusterPoolName: mine[pick(spec, key, 'which', mine.length)]! });
       } else if (mine.length === 0 && defaultRunsIn && runsWithin('default', allowed)) {
-        continue; // falls back to `default`, which runs in its account
+        // Falls back to `default`, which runs in its account; a known project's pair lands on the
+        // default account only when the model says so (issue 16).
+        const own = unitOfPair(spec, project, domain);
+        if (spec.isolation === 'project' && spec.projects.includes(project) && !runsWithin('default', [own]))
+          assignments.push({ project, domain, clusterPoolName: 'default' });
       } else {
         const target = others.length > 0 ? others[pick(spec, key, 'target', others.length)]! : mine[0]!;
         assignments.push({ project, domain, clusterPoolName: target, allowCrossIsolation: true });

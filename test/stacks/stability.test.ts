@@ -43,7 +43,11 @@ describe('adding to the model', () => {
   const before = synthOf(BASE);
 
   it('leaves every existing resource unchanged when a project is added at onboarding', () => {
-    const after = synthOf(BASE.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]'));
+    // A known project without clusters yet says where its work runs until it has some (issue 16).
+    const after = synthOf(
+      BASE.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]') +
+        'poolAssignments:\n  - { project: billing, domain: development, clusterPoolName: default }\n  - { project: billing, domain: production, clusterPoolName: default }\n',
+    );
     assertUnchanged(before, after);
     const names = Object.values(after.stacks.get('aws-accounts-production')!.resource!.aws_organizations_account!).map((a) => a.name);
     assert.ok(names.includes('acme-production-billing'), names.join());
@@ -69,7 +73,10 @@ describe('adding to the model', () => {
   });
 
   it('leaves every existing resource unchanged when a domain is added', () => {
-    const after = synthOf(BASE.replace('domains: { development: gcp, production: aws }', 'domains: { development: gcp, staging: gcp, production: aws }'));
+    const after = synthOf(
+      BASE.replace('domains: { development: gcp, production: aws }', 'domains: { development: gcp, staging: gcp, production: aws }') +
+        'poolAssignments:\n  - { project: flytesnacks, domain: staging, clusterPoolName: default }\n  - { project: analytics, domain: staging, clusterPoolName: default }\n',
+    );
     assertUnchanged(before, after);
     assert.ok(after.stacks.has('gcp-projects-staging'));
   });

@@ -3,6 +3,7 @@
 // bucket, unless --allow-destroy: the last check before a destructive apply.
 import { destructiveChanges, diffPlans } from '../../outputs/diff';
 import { renderDiffMarkdown } from '../../outputs/diff-report';
+import { poolRenameHints } from '../../outputs/rename-hints';
 import { EXIT, JSON_OPTION, MODEL_OPTION, UsageError, parseOptions, type Command } from '../context';
 import { compileAndReport, modelPathOf } from '../report';
 
@@ -25,7 +26,8 @@ export const command: Command = {
   run(ctx) {
     const { values } = parseOptions(ctx, OPTIONS);
     if (values.base === undefined) throw new UsageError('missing --base OLD_MODEL');
-    const base = compileAndReport(ctx, values.base);
+    // The old model's warnings are not this change's: only its errors are printed (once per command).
+    const base = compileAndReport(ctx, values.base, { errorsOnly: true });
     const next = compileAndReport(ctx, values.model);
     if (!base.plan || !next.plan) return EXIT.modelErrors;
 
@@ -43,6 +45,7 @@ export const command: Command = {
     ctx.stderr(
       `union-isolation diff: refused: ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}:\n` +
         destructive.map((d) => `  ${d}\n`).join('') +
+        poolRenameHints(base.plan, next.plan).map((h) => `Fix: ${h}\n`).join('') +
         'Pass --allow-destroy if this is intended.\n',
     );
     return EXIT.destructive;

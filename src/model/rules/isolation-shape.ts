@@ -5,6 +5,7 @@ import { messages } from '../messages';
 import type { Model } from '../schema';
 import { suggester } from '../shape';
 import { unitKeys } from '../units';
+import { findMisspeltDefinitions, namesMisspelt } from './misspelt-definitions';
 
 export function checkIsolationShape(model: Model): Finding[] {
   const out: Finding[] = [];
@@ -18,8 +19,10 @@ export function checkIsolationShape(model: Model): Finding[] {
   const keys = units.map((u) => u.key);
   const known = new Set(keys);
   const nearest = suggester();
+  // A key naming a misspelt domain or project is reported once, at that definition (references.ts).
+  const misspelt = findMisspeltDefinitions(model);
   for (const key of Object.keys(model.accounts))
-    if (!known.has(key)) out.push(messages.unknownUnit(['accounts', key], key, model.isolation, nearest(key, keys), 'key'));
+    if (!known.has(key) && !namesMisspelt(key, model.isolation, misspelt)) out.push(messages.unknownUnit(['accounts', key], key, model.isolation, nearest(key, keys), 'key'));
 
   const byCloud: Record<'aws' | 'gcp', string[]> = { aws: [], gcp: [] };
   for (const u of units) {

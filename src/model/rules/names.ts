@@ -38,9 +38,9 @@ export function checkNames(model: Names): Finding[] {
   for (const p of Object.keys(model.clusterPools)) if (!isDnsLabel(p)) out.push({ ...messages.badName(['clusterPools', p], 'cluster pool', p, DNS_LABEL_RULE), at: 'key' });
   model.poolAssignments.forEach((a, i) => {
     if (a.workflow === undefined) return;
-    if (!isWorkflowName(a.workflow)) out.push(messages.badName(['poolAssignments', i, 'workflow'], 'workflow', a.workflow, WORKFLOW_RULE));
+    if (!isWorkflowName(a.workflow)) out.push(messages.badWorkflow(['poolAssignments', i, 'workflow'], a.workflow, WORKFLOW_RULE));
     // `{project}-{domain}-{workflow}.yaml` would hold "..", which no file name of the output may.
-    else if (a.workflow.endsWith('.')) out.push(messages.badName(['poolAssignments', i, 'workflow'], 'workflow', a.workflow, WORKFLOW_END_RULE));
+    else if (a.workflow.endsWith('.')) out.push(messages.badWorkflow(['poolAssignments', i, 'workflow'], a.workflow, WORKFLOW_END_RULE));
   });
 
   // Every project-domain pair is a Kubernetes namespace `{project}-{domain}`.

@@ -5,6 +5,7 @@ import { messages } from '../messages';
 import type { Model } from '../schema';
 import { suggester } from '../shape';
 import { onDemandProjects, unitKeys } from '../units';
+import { findMisspeltDefinitions, namesMisspelt } from './misspelt-definitions';
 
 /** A pool's clusters and where they are written, for either pool form. */
 export function poolClusters(model: Model, pool: string): { names: readonly string[]; path: (i: number) => ModelPath } {
@@ -15,15 +16,17 @@ export function poolClusters(model: Model, pool: string): { names: readonly stri
 }
 
 export function checkReferences(model: Model): Finding[] {
-  const out: Finding[] = [];
+  const misspelt = findMisspeltDefinitions(model);
+  const out: Finding[] = [...misspelt.findings];
   const nearest = suggester();
   const units = unitKeys(model).map((u) => u.key);
   const unitSet = new Set(units);
   const unit = (path: ModelPath, key: string) => {
-    if (!unitSet.has(key)) out.push(messages.unknownUnit(path, key, model.isolation, nearest(key, units)));
+    if (!unitSet.has(key) && !namesMisspelt(key, model.isolation, misspelt)) out.push(messages.unknownUnit(path, key, model.isolation, nearest(key, units)));
   };
   const ref = (path: ModelPath, what: string, name: string, known: readonly string[], set: ReadonlySet<string>) => {
-    if (!set.has(name)) out.push(messages.unknownReference(path, what, name, known, nearest(name, known)));
+    const covered = (what === 'domain' && misspelt.domains.has(name)) || (what === 'project' && misspelt.projects.has(name));
+    if (!set.has(name) && !covered) out.push(messages.unknownReference(path, what, name, known, nearest(name, known)));
   };
 
   for (const [name, c] of Object.entries(model.clusters)) unit(['clusters', name, 'account'], c.account);
