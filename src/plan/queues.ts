@@ -64,7 +64,7 @@ export function resolveQueues(
     if (a.workflow !== null) {
       if (model.routing === 'queues') {
         const i = model.poolAssignments.findIndex((x) => x.project === a.project && x.domain === a.domain && x.workflow === a.workflow);
-        findings.push(messages.workflowAssignmentWithQueues(['poolAssignments', Math.max(i, 0)], a.workflow));
+        findings.push(queueWarning(messages.workflowAssignmentWithQueues(['poolAssignments', Math.max(i, 0)], a.workflow)));
       }
       continue;
     }

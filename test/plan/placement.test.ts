@@ -61,12 +61,16 @@ describe('placement', () => {
     assert.ok(lines.some((l) => /^model\.yaml:\d+:3 clusterPools\.dev-cp: warning: no project-domain pair runs on pool "dev-cp".*demand\/development, pricing\/development/.test(l)), lines.join('\n'));
   });
 
-  it('a GCP storage group shared by several projects: the other projects cannot reach the bucket', () => {
-    const yaml =
-      NATURAL +
+  it('a GCP storage group shared by several projects: reached through the clusters\' identities when self-managed, by nobody in BYOC with created buckets', () => {
+    const assignments =
       'poolAssignments:\n  - { project: demand, domain: development, clusterPoolName: dev-cp, allowCrossIsolation: true }\n  - { project: pricing, domain: development, clusterPoolName: dev-cp, allowCrossIsolation: true }\n';
+    // Self-managed: each cluster's service account gets the bucket roles (plan/identities.ts).
+    const selfManaged = NATURAL + assignments;
+    assert.deepEqual(warnings(selfManaged).map((w) => w.code).sort(), ['cross-isolation', 'cross-isolation'], findingLines(compileYaml(selfManaged)).join('\n'));
+    const yaml =
+      NATURAL.replace('isolation: project\n', 'isolation: project\ndeployment: byoc\nbyoc: { externalId: union-ext-1234, buckets: create }\nnaming: { bucket: "union-{org}-{pool}-metadata" }\n') + assignments;
     const ws = warnings(yaml);
-    const codes = ws.map((w) => w.code).sort();
+    const codes = ws.map((w) => w.code).filter((c) => c !== undefined).sort();
     assert.deepEqual(codes, ['bucket-unreachable', 'cross-isolation', 'cross-isolation'], findingLines(compileYaml(yaml)).join('\n'));
     const unreachable = ws.find((w) => w.code === 'bucket-unreachable')!;
     assert.match(unreachable.problem, /lives in "northwind-development-demand"; the clusters of "northwind-development-pricing" get no access/);
@@ -95,11 +99,11 @@ describe('placement', () => {
     const base =
       NATURAL +
       'poolAssignments:\n  - { project: demand, domain: development, clusterPoolName: default }\n  - { project: pricing, domain: development, clusterPoolName: default }\n';
-    const acked = compileYaml(base + 'acknowledge:\n  - { warning: pool-unused, at: clusterPools.dev-cp, because: "kept for later" }\n  - { warning: bucket-unreachable }\n');
+    const acked = compileYaml(base + 'acknowledge:\n  - { warning: pool-unused, at: clusterPools.dev-cp, because: "kept for later" }\n');
     assert.deepEqual(acked.findings.map((f) => f.code), []);
     assert.match(renderReview(acked.plan!), /Acknowledged in the model[\s\S]*`clusterPools.dev-cp`: no project-domain pair runs on pool/);
-    const stale = compileYaml(base + 'acknowledge:\n  - { warning: pool-unused, at: clusterPools.dev-cp }\n  - { warning: bucket-unreachable }\n  - { warning: bucket-region }\n');
-    assert.deepEqual(findingLines(stale).map((l) => l.replace(/ \(found.*/, '')), ['model.yaml:31:5 acknowledge[2]: warning: this acknowledgement matches no warning']);
+    const stale = compileYaml(base + 'acknowledge:\n  - { warning: pool-unused, at: clusterPools.dev-cp }\n  - { warning: bucket-region }\n');
+    assert.deepEqual(findingLines(stale).map((l) => l.replace(/ \(found.*/, '')), ['model.yaml:30:5 acknowledge[1]: warning: this acknowledgement matches no warning']);
   });
 
   it('every warning says how to acknowledge it', () => {

@@ -56,8 +56,8 @@ describe("resolve: the seed's cluster pools", () => {
       compiled,
       'projects[0]: flytesnacks/production needs an explicit assignment: its account hosts several pools, so none is chosen automatically; without one it falls back to `default`, whose clusters run in my-dev-cluster (development)',
     );
-    // The one error, and the dr-region bucket's region warning.
-    assert.deepEqual(compiled.findings.map((x) => x.severity ?? 'error'), ['error', 'warning']);
+    // The one error, then the warnings: my-dev-cluster in two pools (queue routing), the dr-region bucket's region.
+    assert.deepEqual(compiled.findings.map((x) => [x.severity ?? 'error', x.code ?? null]), [['error', null], ['warning', 'queue-routing'], ['warning', 'bucket-region']]);
     assert.equal(f!.line, 6);
   });
 
@@ -188,7 +188,7 @@ ${extra}`;
     expectFindings(compileYaml(project(cross.replace(' ALLOW', ''))), 'poolAssignments[0].clusterPoolName: known/production (workflow wf) would run outside its isolation unit (found pool "dev-cp" has clusters in dev (development/known); allowed pools whose clusters all run in production/known, default)');
     const plan = planOf({ yaml: project(cross.replace(' ALLOW', ', allowCrossIsolation: true')) });
     assert.equal(plan.assignments.find((a) => a.workflow === 'wf')!.crossIsolation, true);
-    assert.match(plan.warnings[0]!.message, /known\/production \(workflow wf\) runs on pool dev-cp outside its account/);
+    assert.match(plan.warnings.find((w) => w.code === 'cross-isolation')!.message, /known\/production \(workflow wf\) runs on pool dev-cp outside its account/);
   });
 
   it('falls back to default when it runs in the pair account, with no attribute file', () => {

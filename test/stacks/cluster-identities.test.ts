@@ -115,7 +115,7 @@ const TWO_PROJECTS = `org: acme
 isolation: domain
 domains: { development: gcp, staging: gcp, production: aws }
 projects: [flytesnacks]
-aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{name}@acme.example", kmsKeyId: alias/union }
+aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{name}@acme.example", kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
 gcp: { billingAccount: 01ABCD-23EF45-67890A, folderId: "1234567890", region: us-central1 }
 clusters:
   dev: { account: development, workloadIdentity: true, artifactRepository: projects/acme-tools/locations/us-central1/repositories/images }
@@ -169,7 +169,8 @@ describe('cluster identities: options and a GCS group spanning two projects', ()
       'oidc.eks.us-east-1.amazonaws.com/id/ABC123:sub': ['system:serviceaccount:union:union-system', 'system:serviceaccount:union:union'],
     });
     const kms = r.policy.find((s) => s.Sid === 'BucketKey')!;
-    assert.equal(kms.Resource, '*', 'an alias cannot be an IAM resource');
+    // A key ARN (an alias of an account this tool creates names no key yet: a finding) is the IAM resource itself.
+    assert.equal(kms.Resource, 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
     assert.deepEqual(kms.Condition, { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } });
   });
 
