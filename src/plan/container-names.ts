@@ -44,7 +44,7 @@ export function checkContainerNames(units: readonly Unit[], findings: Finding[])
     if (p.kind !== 'aws-ou' && p.kind !== 'gcp-new-folder') continue;
     const isOu = p.kind === 'aws-ou';
     const name = isOu ? p.name : p.displayName;
-    const scope = u.domain ?? 'default';
+    const scope = p.key;
     const templateKey = isOu ? 'organizationalUnit' : 'folder';
     const path: ModelPath = ['naming', templateKey];
     const parent = isOu ? `aws:${p.parentId}` : `gcp:${'folderId' in p.parent ? p.parent.folderId : p.parent.orgId}`;
