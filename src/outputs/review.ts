@@ -140,19 +140,25 @@ function storageSection(plan: Plan, ref: AccountRef): string {
     code(g.name),
     g.pools.map(code).join(', '),
     g.clusters.map(code).join(', '),
-    code(g.bucket) + (g.fastRegistrationBucket === g.bucket ? '' : ` + ${code(g.fastRegistrationBucket)}`),
+    code(g.bucket) + (g.fastRegistrationBucket === g.bucket ? '' : ` + ${code(g.fastRegistrationBucket)}`) + (g.rawDataBucket == null ? '' : ` + raw data ${code(g.rawDataBucket)}`),
     ref(g.homeUnit),
     g.accessUnits.length === 0 ? '' : g.accessUnits.map((u) => ref(u)).join(', '),
     `${CLOUD_NAMES[g.cloud]} ${code(g.region)}`,
-    g.retentionDays === null ? 'none' : `${g.retentionDays} days`,
+    g.retentionDays === null ? 'none' : `${g.retentionDays} days${retentionScope(g)}`,
     code(g.stack),
   ]);
+  const keys = plan.storageGroups.filter((g) => g.kmsKeyId != null).map((g) => `${code(g.name)}: ${code(g.kmsKeyId!)}`);
   return [
     '## Storage groups and buckets',
     '',
     'Pools that share a cluster share one metadata bucket; pools that share none never do.',
     '',
     table(['Storage group', 'Pools', 'Clusters', 'Bucket', 'Home account', 'Also used from', 'Location', 'Retention', 'Stack'], rows),
+    '',
+    'Every bucket aborts incomplete multipart uploads after 7 days and deletes noncurrent versions after the group\'s `noncurrentVersionDays` (default 30). Retention expires raw data only (a raw-data bucket, or the listed prefixes); execution metadata (`inputs.pb`, `outputs.pb`, Decks) and fast-registration code never expire.',
+    ...(keys.length === 0
+      ? []
+      : ['', `SSE-KMS keys: ${keys.join('; ')}. Each key's policy must let the bucket's account and the group's other accounts use it (the tool cannot check it).`]),
   ].join('\n');
 }
 
@@ -169,6 +175,13 @@ function runsIn(plan: Plan): (pool: string) => string {
     memo.set(p.name, [...where].map(([unit, cloud]) => `${code(unit)} (${cloud})`).join(', ') || '(no cluster)');
   }
   return (pool) => memo.get(pool) ?? '(unknown pool)';
+}
+
+/** What retentionDays expires in a group. */
+function retentionScope(g: Plan['storageGroups'][number]): string {
+  if (g.rawDataBucket != null) return ' (raw-data bucket)';
+  if (g.retentionPrefixes != null && g.retentionPrefixes.length > 0) return ` (under ${g.retentionPrefixes.map(code).join(', ')})`;
+  return '';
 }
 
 function assignmentsSection(plan: Plan, ref: AccountRef): string {

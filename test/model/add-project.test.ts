@@ -85,4 +85,11 @@ describe('addProject (the model edit)', () => {
     assert.deepEqual(r.findings[0]!.path, ['onDemand']);
     assert.match(r.findings[0]!.problem, /no default account/);
   });
+
+  it('fails when the edit would mean more than one added name: an aliased list changes wherever it is used', () => {
+    const text = 'org: acme\nisolation: domain\ndomains: { production: aws }\nprojects: &names [alpha]\nnotes: *names\n';
+    const r = addProject(text, 'beta');
+    assert.equal(r.ok, false, r.ok ? r.text : '');
+    assert.deepEqual(r.ok ? [] : r.findings.map((f) => f.problem), ['the project cannot be added without disturbing the rest of the file']);
+  });
 });

@@ -74,3 +74,16 @@ describe('the review', () => {
     assert.equal(await parseMermaid(match[1]!), 'flowchart-v2');
   });
 });
+
+describe('the review of bucket lifecycle and keys', () => {
+  it('says what retention expires, that metadata and registered code never expire, and which KMS keys need a key policy', () => {
+    const plan = planOf({ fixture: 'synth-domain-isolation.yaml' });
+    const key = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const withKey = { ...plan, storageGroups: plan.storageGroups.map((g) => (g.name === 'production-cp' ? { ...g, kmsKeyId: key } : g)) };
+    const storage = section(renderReview(withKey), 'Storage groups and buckets');
+    assert.match(storage, /\| `production-cp` \|.*\| 30 days \(under `raw\/`\) \|/);
+    assert.match(storage, /aborts incomplete multipart uploads after 7 days/);
+    assert.match(storage, /execution metadata \(`inputs\.pb`, `outputs\.pb`, Decks\) and fast-registration code never expire/);
+    assert.match(storage, new RegExp(`SSE-KMS keys: \`production-cp\`: \`${key.replace(/[/.]/g, '\\$&')}\`\\. Each key's policy must let`));
+  });
+});
