@@ -20,6 +20,7 @@ export function renderReview(plan: Plan): string {
   return [
     summary(plan),
     accountsSection(plan),
+    ...adoptedSection(plan),
     poolsSection(plan, ref),
     clustersSection(plan, ref),
     storageSection(plan, ref),
@@ -98,6 +99,31 @@ function accountsSection(plan: Plan): string {
     ]),
   );
   return ['## Accounts and projects', '', seedTable, details].join('\n');
+}
+
+/**
+ * Adopted accounts and projects: what Terraform leaves as it exists (issue 18) and, on AWS, the role
+ * the storage stacks assume there. Only when something is adopted, so other reviews are unchanged.
+ */
+function adoptedSection(plan: Plan): string[] {
+  const adopted = plan.units.filter((u) => u.existingId !== null);
+  if (adopted.length === 0) return [];
+  const kept = { name: 'name', email: 'email', parent: 'parent (OU or folder)', billing: 'billing account' } as const;
+  const rows = adopted.map((u) => [
+    code(u.key),
+    code(u.existingId!),
+    u.keepExisting.length === 0 ? 'nothing: the model manages every attribute' : u.keepExisting.map((a) => kept[a]).join(', '),
+    u.cloud === 'aws' ? code(u.roleName) : '',
+  ]);
+  return [
+    [
+      '## Adopted accounts and projects',
+      '',
+      'Imported, never created or replaced. Terraform leaves the attributes under “Kept as it exists” as they are (`lifecycle.ignore_changes`); take one over with `accounts.<unit>.manage` (or an explicit `name`/`email`). Accounts invited into the organization usually lack `OrganizationAccountAccessRole`: the storage stacks assume the role shown, set with `accounts.<unit>.roleName`.',
+      '',
+      table(['Unit', 'Existing id', 'Kept as it exists', 'Role assumed'], rows),
+    ].join('\n'),
+  ];
 }
 
 function poolsSection(plan: Plan, ref: AccountRef): string {

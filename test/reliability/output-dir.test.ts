@@ -1,7 +1,7 @@
 // Where synth writes (docs/GUARANTEES.md): only inside the output directory, never through a file, a
 // symlink or a directory it does not own, and never leaving half an output that looks complete.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs, { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +11,7 @@ import { compileText } from '../../src/compile';
 import * as files from '../../src/outputs/files';
 import { CLI, fixturePath, MINIMAL_DOMAIN, runCli, temporaryDir } from '../helpers';
 import { buildModel, writeModel, type ModelSpec } from '../property/arbitraries';
+import { runAsNobody, whyNobodyCannotRun } from './as-nobody';
 
 function sandbox(): string {
   const dir = temporaryDir('ui-outdir-');
@@ -60,12 +61,9 @@ function assertComplete(out: string, modelText: string): void {
   assert.deepEqual(union, [...files.renderUnionFiles(plan).keys()].sort());
 }
 
-/** Root writes anywhere: permissions are tested as `nobody`, through setpriv (util-linux). */
-const canDropRoot = process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status === 0;
-const asNobody = (args: string[], cwd: string) =>
-  process.getuid?.() === 0
-    ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { cwd, encoding: 'utf8' })
-    : spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** Root writes anywhere: permissions are tested as `nobody` (as-nobody.ts), when nobody can reach the CLI from here. */
+const cannotDropRoot = whyNobodyCannotRun(CLI, ['synth', '-m', 'model.yaml', '-o', 'out'], { 'model.yaml': MINIMAL_DOMAIN });
+const asNobody = (args: string[], cwd: string) => runAsNobody(CLI, args, cwd);
 
 describe('synth output directory', () => {
   it('fails when DIR is a file, leaving the file as it was', () => {
@@ -112,7 +110,7 @@ describe('synth output directory', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
-  it('fails without writing when DIR cannot be written, and says which directory', { skip: !canDropRoot && 'running as root without setpriv' }, () => {
+  it('fails without writing when DIR cannot be written, and says which directory', { skip: cannotDropRoot ?? false }, () => {
     const dir = sandbox();
     const model = withModel(dir);
     mkdirSync(path.join(dir, 'locked'), { mode: 0o555 });
@@ -124,7 +122,7 @@ describe('synth output directory', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
-  it('fails with a usage error naming the directory and the reason when DIR cannot be written or sits under a file', { skip: !canDropRoot && 'running as root without setpriv' }, () => {
+  it('fails with a usage error naming the directory and the reason when DIR cannot be written or sits under a file', { skip: cannotDropRoot ?? false }, () => {
     const dir = sandbox();
     const model = withModel(dir);
     mkdirSync(path.join(dir, 'locked'), { mode: 0o555 });
@@ -151,7 +149,7 @@ describe('synth output directory', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
-  it('fails with a usage error when writing fails midway, leaving the previous output exactly as it was', { skip: !canDropRoot && 'running as root without setpriv' }, () => {
+  it('fails with a usage error when writing fails midway, leaving the previous output exactly as it was', { skip: cannotDropRoot ?? false }, () => {
     const dir = sandbox();
     const model = withModel(dir);
     const asRoot = process.getuid?.() === 0;

@@ -79,3 +79,14 @@ describe('adopting a GCP project', () => {
     assert.deepEqual(tf.import, [{ id: 'legacy-analytics-dev', to: `google_project.${id}` }]);
   });
 });
+
+describe('the review of adopted units', () => {
+  it('says what each adopted unit keeps and which role the storage stacks assume', async () => {
+    const { renderReview } = await import('../../src/outputs/review');
+    const review = renderReview(planOf({ yaml: projectModel('  production/flytesnacks: { existingId: "123456789012", roleName: UnionProvisioner, manage: [name] }\n  development/analytics: { existingId: legacy-analytics-dev }\n') }));
+    assert.match(review, /## Adopted accounts and projects/);
+    assert.match(review, /\| `production\/flytesnacks` \| `123456789012` \| email, parent \(OU or folder\) \| `UnionProvisioner` \|/);
+    assert.match(review, /\| `development\/analytics` \| `legacy-analytics-dev` \| billing account, name, parent \(OU or folder\) \|/);
+    assert.doesNotMatch(renderReview(planOf({ yaml: fixtureText('synth-project-isolation.yaml') })), /Adopted accounts/);
+  });
+});

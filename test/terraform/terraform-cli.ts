@@ -49,8 +49,10 @@ export function findTerraform(scratch: string): TerraformSetup | { readonly miss
     mkdirSync(scratch, { recursive: true });
     const config = path.join(scratch, 'terraform.rc');
     writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+    // Nothing of the caller's AWS or Terraform settings (profiles, roles, tokens, CLI config) reaches these runs.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AWS_|TF_)/.test(k)));
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inherited,
       TF_CLI_CONFIG_FILE: config,
       CHECKPOINT_DISABLE: '1',
       TF_IN_AUTOMATION: '1',
