@@ -45,8 +45,10 @@ describe('adding to the model', () => {
   it('leaves every existing resource unchanged when a project is added at onboarding', () => {
     const after = synthOf(BASE.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]'));
     assertUnchanged(before, after);
-    const names = Object.values(after.stacks.get('aws-accounts-production')!.resource!.aws_organizations_account!).map((a) => a.name);
-    assert.ok(names.includes('acme-production-billing'), names.join());
+    const names = Object.values(after.stacks.get('aws-accounts-production_billing')!.resource!.aws_organizations_account!).map((a) => a.name);
+    assert.deepEqual(names, ['acme-production-billing']);
+    // Only new states: every stack of the smaller model has the same JSON.
+    for (const [name, tf] of before.stacks) assert.equal(JSON.stringify(after.stacks.get(name)), JSON.stringify(tf), name);
   });
 
   it('leaves every existing resource unchanged when an on-demand project is added', () => {
@@ -71,7 +73,8 @@ describe('adding to the model', () => {
   it('leaves every existing resource unchanged when a domain is added', () => {
     const after = synthOf(BASE.replace('domains: { development: gcp, production: aws }', 'domains: { development: gcp, staging: gcp, production: aws }'));
     assertUnchanged(before, after);
-    assert.ok(after.stacks.has('gcp-projects-staging'));
+    assert.ok(after.stacks.has('gcp-projects-staging_analytics'));
+    for (const [name, tf] of before.stacks) assert.equal(JSON.stringify(after.stacks.get(name)), JSON.stringify(tf), name);
   });
 
   it('fails when an existing resource changes (the comparison is not vacuous)', () => {

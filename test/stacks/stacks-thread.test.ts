@@ -83,13 +83,13 @@ describe('the stacks thread', () => {
 });
 
 describe('the stacks thread’s V8 tiering (src/short-run-tiering.ts)', () => {
-  it('changes no byte: synth of the bench’s typical model (155 stacks, hot enough to optimize) writes the stacks of a process with no V8 flag set', () => {
+  it('changes no byte: synth of the bench’s typical model (303 stacks, hot enough to optimize) writes the stacks of a process with no V8 flag set', () => {
     const dir = temporaryDir('ui-tiering-');
     const model = path.join(dir, 'typical.yaml');
     writeFileSync(model, generateModel(50).yaml);
     const synth = runCli(['synth', '-m', model, '-o', path.join(dir, 'synth')]);
     assert.equal(synth.code, 0, synth.stderr);
-    assert.match(synth.stdout, /Synthesized 155 stacks/);
+    assert.match(synth.stdout, /Synthesized 303 stacks/);
     const script = `const { compileFile } = require('./dist/src/compile.js');
       require('./dist/stacks/write-stacks.js').writeStacks(compileFile(${JSON.stringify(model)}).plan, ${JSON.stringify(path.join(dir, 'plain'))});`;
     mkdirSync(path.join(dir, 'plain'));
