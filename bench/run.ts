@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { countLoad, renderCounts } from './counts';
 import { generateModel, unitsForProjects } from './model';
 import { readCpuTimes, stealShare } from './steal';
 import { choosePeakMethod, measuredEnvironment, Measurer, NODE_ENVIRONMENT, RunFailed, type Sample } from './measure';
@@ -62,7 +63,8 @@ const QUICK: Config = {
 /** Above this share of CPU steal, the header warns and a missed wall-time target names the shares. */
 const STEAL_WARNING = 0.05;
 
-const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- --no-naive-large] [-- --inherit-env]
+const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- --no-naive-large] [-- --inherit-env] [-- --counts]
+  --counts          only the counts (states touched, resources refreshed, provider downloads), no timing runs
   --quick           a short pass: typical size and a 10x sweep (100 -> 1,000 units), 2 runs, naive once
   --profile         also profile synth and the floor at the largest size (node --cpu-prof) and print where the time goes
   --keep            keep the temporary directory (models, outputs, profiles)
@@ -71,7 +73,7 @@ const USAGE = `usage: npm run bench [-- --quick] [-- --profile] [-- --keep] [-- 
                     (by default they are removed: they add the same start-up cost to every program)`;
 
 function parseOptions(argv: readonly string[]): Options {
-  const known = new Set(['--quick', '--keep', '--profile', '--no-naive-large', '--inherit-env', '--help', '-h']);
+  const known = new Set(['--quick', '--keep', '--profile', '--no-naive-large', '--inherit-env', '--counts', '--help', '-h']);
   for (const a of argv) {
     if (!known.has(a)) {
       console.error(`bench: unknown option '${a}'\n${USAGE}`);
@@ -194,6 +196,10 @@ async function record(measurer: Measurer, size: SizeRuns, step: Step, run: numbe
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (process.argv.includes('--counts')) {
+    console.log(renderCounts((options.quick ? [FULL.typical] : [FULL.typical, 1000]).map(countLoad)));
+    return;
+  }
   const config = options.quick ? QUICK : FULL;
   for (const f of [CLI, FLOOR, NAIVE, HOOK]) {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing: run 'npm run bench' (it compiles first)`);
@@ -498,6 +504,8 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
   }
   lines.push('', `Bench took ${((Date.now() - info.started) / 1000).toFixed(0)} s${options.keep ? `; files kept in ${info.work}` : ''}.`);
   console.log(lines.join('\n'));
+  // The counts need no timing; in-process, after every measured run.
+  console.log(renderCounts([...new Set([config.typical, 1000])].map(countLoad)));
 }
 
 main().catch((err: unknown) => {

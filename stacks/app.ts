@@ -38,6 +38,12 @@ export function buildApp(plan: Plan, outdir: string): App {
       if (upstream === undefined) throw inconsistent(`stack '${stackPlan.name}' depends on unknown stack '${name}'`);
       stack.addDependency(upstream);
     }
+    // Order only (no outputs read): account creations one stack at a time.
+    for (const name of stackPlan.after ?? []) {
+      const upstream = stacks.get(name);
+      if (upstream === undefined) throw inconsistent(`stack '${stackPlan.name}' comes after unknown stack '${name}'`);
+      stack.addDependency(upstream);
+    }
   }
   return app;
 }

@@ -5,7 +5,9 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
 import { GcpProject, type GcpProjectParent } from '../src/constructs/gcp-project';
 import { addUnionGcpAccess } from './union-gcp-access';
-import type { StackPlan, UnitParent } from '../src/plan/types';
+import { parentOutputName, parentStackOf } from '../src/plan/stacks';
+import type { GcpUnit, StackPlan } from '../src/plan/types';
+import { AccountsOutputs } from './accounts-outputs';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';
 import { UnionStack } from './union-stack';
@@ -13,6 +15,7 @@ import { UnionStack } from './union-stack';
 export class GcpProjectsStack extends UnionStack {
   private readonly folderScope: Construct;
   private readonly folders = new Map<string, Folder>();
+  private domainState: AccountsOutputs | undefined;
 
   constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
     super(scope, stackPlan, index);
@@ -21,12 +24,17 @@ export class GcpProjectsStack extends UnionStack {
     this.folderScope = new Construct(this, 'folders');
     const units = new Construct(this, 'units');
     const outputs = new Construct(this, 'outputs');
+    for (const parent of stackPlan.parents ?? []) {
+      if (parent.kind !== 'gcp-folder') throw inconsistent(`GCP stack '${stackPlan.name}' creates a ${parent.kind}`);
+      const folder = this.folder(parent.key, parent.displayName, folderParent(parent.parent));
+      if (parent.output !== null) namedOutput(outputs, parent.output, folder.folderId);
+    }
     for (const key of stackPlan.units) {
       const unit = index.gcpUnit(key);
       const project = new GcpProject(units, unit.id, {
         projectId: unit.name,
         displayName: unit.displayName,
-        parent: this.parent(unit.parent, key),
+        parent: this.parent(unit, key),
         billingAccount: gcp.billingAccount,
         labels: gcp.labels,
         services: unit.services,
@@ -40,14 +48,20 @@ export class GcpProjectsStack extends UnionStack {
     }
   }
 
-  private parent(parent: UnitParent, key: string): GcpProjectParent {
+  private parent(unit: GcpUnit, key: string): GcpProjectParent {
+    const parent = unit.parent;
     switch (parent.kind) {
       case 'gcp-folder':
         return { folderId: parent.folderId };
       case 'gcp-org':
         return { orgId: parent.orgId };
-      case 'gcp-new-folder':
-        return { folderId: this.folder(parent.key, parent.displayName, folderParent(parent.parent)).folderId };
+      case 'gcp-new-folder': {
+        const owner = parentStackOf(unit);
+        if (owner === this.stackPlan.name) return { folderId: this.folder(parent.key, parent.displayName, folderParent(parent.parent)).folderId };
+        // The domain's folder lives in the domain's stack, shared by every pair of the domain.
+        this.domainState ??= new AccountsOutputs(this, 'remote-state');
+        return { folderId: this.domainState.get(owner, parentOutputName(parent)) };
+      }
       default:
         throw inconsistent(`GCP unit '${key}' has an ${parent.kind} parent`);
     }

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Command> = {
   synth: () => require('./commands/synth').command,
   diff: () => require('./commands/diff').command,
   'add-project': () => require('./commands/add-project').command,
+  stacks: () => require('./commands/stacks').command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

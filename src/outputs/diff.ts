@@ -171,7 +171,11 @@ function compareUnit(a: Unit, b: Unit): UnitChange | null {
   let moved = false;
 
   if (a.cloud !== b.cloud) replace.push(`cloud ${a.cloud} -> ${b.cloud}: a new ${b.cloud === 'aws' ? 'account' : 'project'} replaces it`);
-  else if (a.stack !== b.stack) replace.push(`stack ${a.stack} -> ${b.stack}: Terraform destroys it in the old stack's state`);
+  else if (a.stack !== b.stack) {
+    // stack-changes.ts prints the import / state rm commands that move it; without them, prevent_destroy stops the old stack's apply.
+    moved = true;
+    inPlace.push(`stack ${a.stack} -> ${b.stack}: its state moves with the commands under "Terraform stacks", run before any apply`);
+  }
 
   if (a.existingId !== b.existingId) {
     if (a.existingId === null) {

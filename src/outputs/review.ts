@@ -1,6 +1,7 @@
 // The review of a plan (review.md, and `plan` on a terminal): where every unit's account is, which
 // clusters form which pools and write to which bucket in which account, where each project-domain
 // runs and why, which names were shortened, and a diagram. Reviewers read this in pull requests.
+import { quotaNeeds } from '../plan/quotas';
 import type { Plan, Unit, UnitParent } from '../plan/types';
 import { describeOrigin, sortedAssignments } from './assignments';
 import { code, cell, table } from './markdown';
@@ -29,6 +30,7 @@ export function renderReview(plan: Plan): string {
     shortenedSection(plan),
     warningsSection(plan),
     ...renderByocReview(plan),
+    quotasSection(plan),
     diagramSection(plan),
   ].join('\n');
 }
@@ -254,4 +256,11 @@ function diagramSection(plan: Plan): string {
   const diagram = renderMermaid(plan);
   if ('omitted' in diagram) return `## Diagram\n\nOmitted: ${diagram.omitted}. The tables above are complete.\n`;
   return ['## Diagram', '', '```mermaid', diagram.mermaid.trimEnd(), '```', ''].join('\n');
+}
+
+function quotasSection(plan: Plan): string {
+  const needs = quotaNeeds(plan);
+  if (needs.length === 0) return '';
+  const rows = needs.map((q) => [cell(q.quota), String(q.needed), String(q.limit), q.action === null ? 'within the default' : q.needed > q.limit ? `**needs a raise**: ${cell(q.action)}` : cell(q.action)]);
+  return ['## Quotas before apply', '', 'What this model needs against each default quota (yours may be raised already).', '', table(['Quota', 'Needed', 'Default', ''], rows), ''].join('\n');
 }

@@ -212,7 +212,27 @@ export interface StackPlan {
   readonly storageGroup: string | null;
   /** Stacks whose outputs it reads (storage stacks depend on the accounts stacks of their units). */
   readonly dependsOn: readonly string[];
+  /** Accounts stacks only: the OUs / folders it creates for its domain's units (absent when none). */
+  readonly parents?: readonly ParentPlan[];
+  /**
+   * Stacks to apply before this one without reading their outputs (absent when none): AWS account
+   * creations are serialized across stacks, since Organizations rejects concurrent ones. Only
+   * `cdktf deploy` and the apply order read it; it is not in any stack's Terraform.
+   */
+  readonly after?: readonly string[];
 }
+
+/** An OU (AWS) or folder (GCP) created by an accounts stack; units in other stacks read its id from `output`. */
+export type ParentPlan =
+  | { readonly kind: 'aws-ou'; readonly key: string; readonly name: string; readonly parentId: string; readonly output: string | null }
+  | {
+      readonly kind: 'gcp-folder';
+      /** The domain (or `default`): construct id and output name, whatever naming.folder renders. */
+      readonly key: string;
+      readonly displayName: string;
+      readonly parent: { readonly folderId: string } | { readonly orgId: string };
+      readonly output: string | null;
+    };
 
 export interface PlanWarning {
   /** Model path, formatted (`poolAssignments[2]`). */

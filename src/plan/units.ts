@@ -23,8 +23,9 @@ export function render(template: string, vars: Readonly<Record<string, string>>)
   return template.replace(/\{([a-z]+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
-export function accountsStackName(cloud: 'aws' | 'gcp', unit: Pick<UnitKey, 'kind' | 'domain'>): string {
-  const scope = unit.kind === 'default' ? 'default' : unit.domain!;
+export function accountsStackName(cloud: 'aws' | 'gcp', unit: Pick<UnitKey, 'kind' | 'domain'> & { readonly project?: string | null }): string {
+  // A pair has a state of its own (stack-shards.ts says why); `_` cannot occur in a domain or project.
+  const scope = unit.kind === 'default' ? 'default' : unit.kind === 'pair' && unit.project ? `${unit.domain!}_${unit.project}` : unit.domain!;
   return cloud === 'aws' ? `aws-accounts-${scope}` : `gcp-projects-${scope}`;
 }
 

@@ -235,10 +235,13 @@ describe('project isolation', () => {
   it('creates one account or project per project-domain pair, plus the default account', () => {
     assert.deepEqual(namesByStack(app, 'aws_organizations_account', 'name'), {
       'aws-accounts-default': ['acme-default'],
-      'aws-accounts-production': ['acme-production-analytics', 'acme-production-flytesnacks'],
+      // Each pair has a state of its own: adding one touches no existing state.
+      'aws-accounts-production_analytics': ['acme-production-analytics'],
+      'aws-accounts-production_flytesnacks': ['acme-production-flytesnacks'],
     });
     assert.deepEqual(namesByStack(app, 'google_project', 'project_id'), {
-      'gcp-projects-development': ['acme-development-analytics', 'acme-development-flytesnacks'],
+      'gcp-projects-development_analytics': ['acme-development-analytics'],
+      'gcp-projects-development_flytesnacks': ['acme-development-flytesnacks'],
     });
     for (const [, accounts] of resourcesByStack(app, 'aws_organizations_account')) {
       for (const [, a] of accounts) {
@@ -273,21 +276,21 @@ describe('project isolation', () => {
 
   it('adopts an existing account with an import block and creates no second account', () => {
     const adopted = synthApp(projectPlan('accounts:\n  production/flytesnacks: { existingId: "123456789012" }\n'));
-    const tf = stackOf(adopted, 'aws-accounts-production');
+    const tf = stackOf(adopted, 'aws-accounts-production_flytesnacks');
     const accounts = Object.entries(resourcesOf(tf, 'aws_organizations_account'));
-    assert.deepEqual(accounts.map(([, a]) => a.name).sort(), ['acme-production-analytics', 'acme-production-flytesnacks']);
+    assert.deepEqual(accounts.map(([, a]) => a.name).sort(), ['acme-production-flytesnacks']);
     const [id] = accounts.find(([, a]) => a.name === 'acme-production-flytesnacks')!;
     assert.deepEqual(tf.import, [{ id: '123456789012', to: `aws_organizations_account.${id}` }]);
     // The adopted account's id still reaches its storage stack through the same output.
     assert.ok(tf.output?.production_flytesnacks_account_id);
-    for (const [name, other] of adopted.stacks) if (name !== 'aws-accounts-production') assert.equal(other.import, undefined, name);
+    for (const [name, other] of adopted.stacks) if (name !== 'aws-accounts-production_flytesnacks') assert.equal(other.import, undefined, name);
   });
 
   it('adopts an existing GCP project with an import block under its own id', () => {
     const adopted = synthApp(projectPlan('accounts:\n  development/analytics: { existingId: legacy-analytics-dev }\n'));
-    const tf = stackOf(adopted, 'gcp-projects-development');
+    const tf = stackOf(adopted, 'gcp-projects-development_analytics');
     const projects = Object.entries(resourcesOf(tf, 'google_project'));
-    assert.deepEqual(projects.map(([, p]) => p.project_id).sort(), ['acme-development-flytesnacks', 'legacy-analytics-dev']);
+    assert.deepEqual(projects.map(([, p]) => p.project_id).sort(), ['legacy-analytics-dev']);
     const [id] = projects.find(([, p]) => p.project_id === 'legacy-analytics-dev')!;
     assert.deepEqual(tf.import, [{ id: 'legacy-analytics-dev', to: `google_project.${id}` }]);
   });

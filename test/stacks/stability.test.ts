@@ -49,8 +49,10 @@ describe('adding to the model', () => {
         'poolAssignments:\n  - { project: billing, domain: development, clusterPoolName: default }\n  - { project: billing, domain: production, clusterPoolName: default }\n',
     );
     assertUnchanged(before, after);
-    const names = Object.values(after.stacks.get('aws-accounts-production')!.resource!.aws_organizations_account!).map((a) => a.name);
-    assert.ok(names.includes('acme-production-billing'), names.join());
+    const names = Object.values(after.stacks.get('aws-accounts-production_billing')!.resource!.aws_organizations_account!).map((a) => a.name);
+    assert.deepEqual(names, ['acme-production-billing']);
+    // Only new states: every stack of the smaller model has the same JSON.
+    for (const [name, tf] of before.stacks) assert.equal(JSON.stringify(after.stacks.get(name)), JSON.stringify(tf), name);
   });
 
   it('leaves every existing resource unchanged when an on-demand project is added', () => {
@@ -78,7 +80,8 @@ describe('adding to the model', () => {
         'poolAssignments:\n  - { project: flytesnacks, domain: staging, clusterPoolName: default }\n  - { project: analytics, domain: staging, clusterPoolName: default }\n',
     );
     assertUnchanged(before, after);
-    assert.ok(after.stacks.has('gcp-projects-staging'));
+    assert.ok(after.stacks.has('gcp-projects-staging_analytics'));
+    for (const [name, tf] of before.stacks) assert.equal(JSON.stringify(after.stacks.get(name)), JSON.stringify(tf), name);
   });
 
   it('fails when an existing resource changes (the comparison is not vacuous)', () => {

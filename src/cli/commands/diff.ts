@@ -4,41 +4,46 @@
 import { destructiveChanges, diffPlans } from '../../outputs/diff';
 import { renderDiffMarkdown } from '../../outputs/diff-report';
 import { poolRenameHints } from '../../outputs/rename-hints';
-import { EXIT, JSON_OPTION, MODEL_OPTION, UsageError, parseOptions, type Command } from '../context';
+import { diffStacks } from '../../outputs/stack-changes';
+import { renderStackChangesMarkdown } from '../../outputs/stack-changes-report';
+import { EXIT, JSON_OPTION, MODEL_OPTION, parseOptions, type Command } from '../context';
+import { BASE_PLAN_OPTION, loadBase } from '../base-plan';
 import { compileAndReport, modelPathOf } from '../report';
 
 const OPTIONS = {
   ...MODEL_OPTION,
   ...JSON_OPTION,
   base: { type: 'string' },
+  ...BASE_PLAN_OPTION,
   'allow-destroy': { type: 'boolean' },
 } as const;
 
 export const command: Command = {
   summary: 'what a model change creates, changes and destroys; exit 3 if it destroys or replaces anything',
-  usage: '--base OLD_MODEL [-m MODEL] [--allow-destroy] [--json]',
+  usage: '(--base OLD_MODEL | --base-plan OLD_PLAN_JSON) [-m MODEL] [--allow-destroy] [--json]',
   options: [
     '--base OLD_MODEL   the model before the change (e.g. the main branch version)',
+    '--base-plan FILE   instead of --base: the plan.json of the last synth (cdktf.out/union/plan.json), which knows the stacks the states are in',
     '-m, --model MODEL  the model after the change (default stacks/isolation.yaml)',
     '--allow-destroy    accept destroyed or replaced accounts, projects and buckets (exit 0)',
     '--json             the diff as JSON instead of Markdown (Markdown is ready for a pull-request comment)',
   ],
   run(ctx) {
     const { values } = parseOptions(ctx, OPTIONS);
-    if (values.base === undefined) throw new UsageError('missing --base OLD_MODEL');
     // The old model's warnings are not this change's: only its errors are printed (once per command).
-    const base = compileAndReport(ctx, values.base, { errorsOnly: true });
+    const base = loadBase(ctx, values);
     const next = compileAndReport(ctx, values.model);
     if (!base.plan || !next.plan) return EXIT.modelErrors;
 
     const diff = diffPlans(base.plan, next.plan);
+    const stacks = diffStacks(base.plan, next.plan);
     const allowDestroy = values['allow-destroy'] === true;
     const refused = diff.destructive && !allowDestroy;
     const names = { base: base.file, model: modelPathOf(ctx, values.model).display };
     if (values.json) {
-      ctx.stdout(JSON.stringify({ version: 1, ...names, refused, ...diff }, null, 2) + '\n');
+      ctx.stdout(JSON.stringify({ version: 1, ...names, refused, ...diff, stacks }, null, 2) + '\n');
     } else {
-      ctx.stdout(renderDiffMarkdown(diff, { ...names, allowDestroy }));
+      ctx.stdout(renderDiffMarkdown(diff, { ...names, allowDestroy }) + renderStackChangesMarkdown(stacks));
     }
     if (!refused) return EXIT.ok;
     const destructive = destructiveChanges(diff);

@@ -1,0 +1,49 @@
+// union-isolation stacks and diff's stacks (issue 17), as CI runs them.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { cleanTemporaryDirs, fixtureText, runCli, temporaryDir } from '../helpers';
+
+after(cleanTemporaryDirs);
+
+describe('union-isolation stacks', () => {
+  const dir = temporaryDir('ui-stacks-cli-');
+  const base = path.join(dir, 'base.yaml');
+  const next = path.join(dir, 'next.yaml');
+  const yaml = fixtureText('synth-project-isolation.yaml');
+  writeFileSync(base, yaml);
+  writeFileSync(
+    next,
+    yaml
+      .replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]')
+      .replace('  shared: { account: default }', '  shared: { account: default }\n  prod-billing: { account: production/billing }')
+      .replace('  default: [shared]', '  default: [shared]\n  prod-billing-cp: [prod-billing]'),
+  );
+
+  it('lists the touched stacks in apply order, split by whether they can be planned now', () => {
+    const all = runCli(['stacks', '--changed', '--base', base, '-m', next]);
+    assert.equal(all.code, 0, all.stderr);
+    assert.deepEqual(all.stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-prod-billing-cp']);
+    assert.deepEqual(runCli(['stacks', '--changed', '--base', base, '-m', next, '--ready']).stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing']);
+    assert.deepEqual(runCli(['stacks', '--changed', '--base', base, '-m', next, '--waiting']).stdout.trim().split('\n'), ['pool-prod-billing-cp']);
+  });
+
+  it('gives diff --json a stacks key', () => {
+    const r = runCli(['diff', '--base', base, '-m', next, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout).stacks;
+    assert.deepEqual(s.waitsOn, { 'pool-prod-billing-cp': ['aws-accounts-production_billing'] });
+    assert.deepEqual(s.changed, []);
+  });
+
+  it('refuses options that do not go together, and a base plan that is not one', () => {
+    assert.equal(runCli(['stacks', '--ready']).code, 2);
+    assert.equal(runCli(['stacks', '--changed', '-m', next]).code, 2);
+    const bad = path.join(dir, 'plan.json');
+    writeFileSync(bad, '{"version": 2}');
+    const r = runCli(['stacks', '--changed', '--base-plan', bad, '-m', next]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /not a union-isolation plan.json of version 1/);
+  });
+});
