@@ -93,7 +93,10 @@ function compileValue(text: string, file: string, loaded: Loaded, countValues: b
       else gcpRole = read.role;
     }
     if (!findings.some(isError)) {
-      const resolution = resolve(model, { gcpRole });
+      // The warnings found so far go through resolve, so that `acknowledge` and the plan's warnings
+      // (the review) see them like resolve's own; resolve hands back those it keeps.
+      const checked = findings.splice(0, findings.length);
+      const resolution = resolve(model, { gcpRole, checked });
       add(resolution.findings);
       if (!findings.some(isError)) plan = resolution.plan;
     }

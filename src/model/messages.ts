@@ -574,23 +574,23 @@ export const byocMessages = {
     allowed: 'one cluster per account or project',
     fix: `Move ${q(cluster)} to a unit of its own, or merge it into ${q(other)} (a cluster can have several node groups).`,
   }),
-  regionNotOffered: (path: ModelPath, clusters: readonly string[], region: string): Finding => ({
-    path,
-    severity: 'warning',
-    problem: `${clusters.length === 1 ? `cluster ${q(clusters[0]!)} is` : `clusters ${list(clusters.map(q))} are`} in a region outside those Union's BYOC page lists`,
-    found: q(region),
-    allowed: 'us-west, us-east, eu-west, eu-central (AWS us-west-*, us-east-*, eu-west-*, eu-central-*; GCP us-west*, us-east*, europe-west*, europe-central*)',
-    fix: 'Confirm the region with Union\'s team before onboarding, or move the cluster to a listed region.',
-  }),
-  mixedClouds: (path: ModelPath, aws: readonly string[], gcp: readonly string[]): Finding => ({
-    path,
-    severity: 'warning',
-    problem:
-      'clusters run on both AWS and GCP: Union\'s "Configuring your data plane" says multiple clusters must all be in the same provider, while its "Multi-cluster and multi-cloud" page allows mixing',
-    found: `AWS ${list(aws)}; GCP ${list(gcp)}`,
-    allowed: 'clusters on one cloud, or mixing confirmed by Union\'s team',
-    fix: 'Confirm with Union\'s team that mixing clouds is supported for your organization, or move all clusters to one cloud.',
-  }),
+  regionNotOffered: (path: ModelPath, clusters: readonly string[], region: string): Finding =>
+    warning('byoc-region', {
+      path,
+      problem: `${clusters.length === 1 ? `cluster ${q(clusters[0]!)} is` : `clusters ${list(clusters.map(q))} are`} in a region outside those Union's BYOC page lists`,
+      found: q(region),
+      allowed: 'us-west, us-east, eu-west, eu-central (AWS us-west-*, us-east-*, eu-west-*, eu-central-*; GCP us-west*, us-east*, europe-west*, europe-central*)',
+      fix: 'Confirm the region with Union\'s team before onboarding, or move the cluster to a listed region.',
+    }),
+  mixedClouds: (path: ModelPath, aws: readonly string[], gcp: readonly string[]): Finding =>
+    warning('byoc-mixed-clouds', {
+      path,
+      problem:
+        'clusters run on both AWS and GCP: Union\'s "Configuring your data plane" says multiple clusters must all be in the same provider, while its "Multi-cluster and multi-cloud" page allows mixing',
+      found: `AWS ${list(aws)}; GCP ${list(gcp)}`,
+      allowed: 'clusters on one cloud, or mixing confirmed by Union\'s team',
+      fix: 'Confirm with Union\'s team that mixing clouds is supported for your organization, or move all clusters to one cloud.',
+    }),
   bucketUnreachable: (path: ModelPath, bucket: string, group: string): Finding => ({
     path,
     problem: `bucket ${q(bucket)} (storage group ${q(group)}) is outside what Union's admin role reaches`,

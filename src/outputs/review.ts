@@ -59,7 +59,7 @@ function summary(plan: Plan): string {
     `- ${plan.units.length} accounts/projects (${plan.units.filter((u) => u.existingId !== null).length} adopted), in ${plan.stacks.filter((s) => s.kind === 'accounts').length} accounts stacks`,
     `- ${plan.clusters.length} clusters in ${plan.pools.length} pools, ${plan.storageGroups.length} storage groups (one metadata bucket each)`,
     `- ${plan.assignments.length} assignments: ${count('explicit')} explicit, ${count('automatic')} automatic, ${count('fallback')} fallback to ${code('default')}`,
-    `- ${plan.warnings.length} warnings, ${plan.shortenedNames.length} shortened names`,
+    `- ${plural(plan.warnings.length, 'warning')}, ${plural(plan.shortenedNames.length, 'shortened name')}`,
     '',
   ].join('\n');
 }
@@ -164,6 +164,8 @@ function clustersSection(plan: Plan, ref: AccountRef): string {
 }
 
 function storageSection(plan: Plan, ref: AccountRef): string {
+  // In BYOC, unless the model creates the buckets, Union provisions them: no storage stack exists.
+  const synthesized = new Set(plan.stacks.map((s) => s.name));
   const rows = plan.storageGroups.map((g) => [
     code(g.name),
     g.pools.map(code).join(', '),
@@ -173,7 +175,7 @@ function storageSection(plan: Plan, ref: AccountRef): string {
     g.accessUnits.length === 0 ? '' : g.accessUnits.map((u) => ref(u)).join(', '),
     `${CLOUD_NAMES[g.cloud]} ${code(g.region)}`,
     g.retentionDays === null ? 'none' : `${g.retentionDays} days${retentionScope(g)}`,
-    code(g.stack),
+    synthesized.has(g.stack) ? code(g.stack) : 'none: Union provisions it',
   ]);
   const keys = plan.storageGroups.filter((g) => g.kmsKeyId != null).map((g) => `${code(g.name)}: ${code(g.kmsKeyId!)}`);
   return [
@@ -264,3 +266,5 @@ function quotasSection(plan: Plan): string {
   const rows = needs.map((q) => [cell(q.quota), String(q.needed), String(q.limit), q.action === null ? 'within the default' : q.needed > q.limit ? `**needs a raise**: ${cell(q.action)}` : cell(q.action)]);
   return ['## Quotas before apply', '', 'What this model needs against each default quota (yours may be raised already).', '', table(['Quota', 'Needed', 'Default', ''], rows), ''].join('\n');
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

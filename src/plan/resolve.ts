@@ -26,10 +26,12 @@ export interface Resolution {
 export interface ResolveInputs {
   /** Union's GCP role, read at load time: needed by BYOC models with GCP units. */
   readonly gcpRole?: GcpRole | null;
+  /** Warnings the model's checks found before resolution: acknowledged and listed with resolve's own. */
+  readonly checked?: readonly Finding[];
 }
 
 export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...(inputs.checked ?? [])];
   const { units: ownUnits, shortened: shortNames } = resolveUnits(model, findings);
   checkContainerNames(ownUnits, findings);
   const byocModel = model.deployment === 'byoc';
