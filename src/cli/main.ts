@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Command> = {
   synth: () => require('./commands/synth').command,
   diff: () => require('./commands/diff').command,
   'add-project': () => require('./commands/add-project').command,
+  init: () => require('./commands/init').command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
