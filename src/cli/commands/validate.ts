@@ -4,7 +4,7 @@ import { compileAndReport, summary } from '../report';
 
 export const command: Command = {
   summary: 'check the model and print every finding',
-  usage: '[-m MODEL] [--json] [--format text|json|sarif|github]',
+  usage: '[-m MODEL] [--json]',
   options: [
     '-m, --model MODEL  the isolation model (default stacks/isolation.yaml, or UNION_ISOLATION_MODEL)',
     '--json             findings as JSON on stdout (errors and warnings, with their codes)',
@@ -27,8 +27,6 @@ export const command: Command = {
         `${summary(compiled)}: ${p.isolation} isolation, ${p.units.length} units, ${p.storageGroups.length} buckets, ${p.pools.length} pools, ${p.assignments.length} assignments.\n` +
           "Next: 'union-isolation plan' to review where everything runs, then 'union-isolation synth'.\n",
       );
-    } else {
-      ctx.stderr('Next: fix the errors above (each line says how), then run validate again.\n');
     }
     return compiled.plan ? EXIT.ok : EXIT.modelErrors;
   },
