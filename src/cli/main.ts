@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Command> = {
   diff: () => require('./commands/diff').command,
   'add-project': () => require('./commands/add-project').command,
   stacks: () => require('./commands/stacks').command,
+  init: () => require('./commands/init').command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

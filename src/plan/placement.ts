@@ -17,6 +17,7 @@ export function checkPlacement(
   assignments: readonly Assignment[],
 ): Finding[] {
   const out: Finding[] = [];
+  const byKey = new Map(units.map((u) => [u.key, u]));
   // Pairs without a pool already have an error (no pool, a fallback that breaks isolation): their units are not repeated here.
   const covered = new Set(assignments.filter((a) => a.workflow === null).map((a) => `${a.project}/${a.domain}`));
   const reported = new Set<string>();
@@ -31,22 +32,24 @@ export function checkPlacement(
   for (const p of pools) {
     if (p.name === DEFAULT_POOL || used.has(p.name) || p.clusters.length === 0) continue;
     const hosts = unitsOfPool(p);
-    const candidates = units.filter((u) => hosts.has(u.key) && u.project !== null && u.domain !== null).map((u) => `${u.project}/${u.domain}`);
+    const candidates = [...hosts].map((k) => byKey.get(k)).filter((u): u is Unit => u !== undefined && u.project !== null && u.domain !== null).map((u) => `${u.project}/${u.domain}`);
     out.push(placementMessages.poolUnused(['clusterPools', p.name], p.name, candidates));
   }
 
   // Accounts created for work that runs elsewhere: one warning per project (or domain), at its definition.
   const empty = (u: Unit) => u.kind !== 'default' && !clustersIn.has(u.key) && !reported.has(u.key);
   if (model.isolation === 'project') {
+    // Indexed once: a filter per project would be quadratic in a model of thousands of units.
+    const unitsOfProject = new Map<string, Unit[]>();
+    for (const u of units) if (u.project !== null) unitsOfProject.set(u.project, [...(unitsOfProject.get(u.project) ?? []), u]);
     model.projects.forEach((project, i) => {
-      const keys = units.filter((u) => u.project === project && empty(u)).map((u) => u.key);
+      const keys = (unitsOfProject.get(project) ?? []).filter(empty).map((u) => u.key);
       if (keys.length > 0) out.push(placementMessages.unitWithoutCluster(['projects', i], `project ${project}`, keys, projectSubject(project)));
     });
   } else {
     for (const u of units) if (empty(u)) out.push(placementMessages.unitWithoutCluster(['domains', u.key], `domain ${u.key}`, [u.key]));
   }
 
-  const byKey = new Map(units.map((u) => [u.key, u]));
   // Self-managed clusters get their own identities on the group's buckets (plan/identities.ts); in
   // BYOC with buckets this tool creates, nobody grants the other projects anything.
   const grantsNothing = model.deployment === 'byoc' && model.byoc?.buckets === 'create';

@@ -60,8 +60,8 @@ describe('union-isolation add-project', () => {
   it('adds to projects in domain isolation, keeping the flow list', () => {
     const dir = workspace('outputs-commented-domain.yaml');
     const r = runCli(['add-project', 'new-one', '--json'], { cwd: dir, env: {} });
-    // Without -m the default model path is used, which this directory does not have.
-    assert.equal(r.code, 2, r.stderr); // a missing model is bad usage
+    // Without -m the default model path is used, which this directory does not have: bad usage.
+    assert.equal(r.code, 2, r.stderr);
     const ok = runCli(['add-project', 'new-one', '-m', 'isolation.yaml', '--json'], { cwd: dir });
     assert.equal(ok.code, 0, ok.stderr);
     const out = JSON.parse(ok.stdout);

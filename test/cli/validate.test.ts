@@ -63,7 +63,7 @@ describe('union-isolation validate', () => {
   it('exits 2 on an unknown command, suggesting the nearest', () => {
     const r = runCli(['valdiate']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown command 'valdiate' \(allowed: validate, plan, synth, diff, add-project, stacks\)\. Did you mean 'validate'\?/);
+    assert.match(r.stderr, /unknown command 'valdiate' \(allowed: validate, plan, synth, diff, add-project, stacks, init\)\. Did you mean 'validate'\?/);
   });
 
   it('prints help with exit 0, and usage with exit 2 when no command is given', () => {
