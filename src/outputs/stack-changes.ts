@@ -152,10 +152,18 @@ function fingerprints(plan: Plan): Map<string, string> {
     void _after;
     const fields = gcpStorage ? { ...rest } : { ...rest, dependsOn };
     // A storage stack reads account ids from state, adopted or not.
-    const shownUnits = stack.kind !== 'storage' ? stackUnits : stackUnits.map((u) => (typeof u === 'string' ? u : { ...u, existingId: null, ...(gcpStorage ? { stack: null } : {}) }));
+    // What Terraform keeps of an adopted account is the accounts stack's business, not the storage stack's.
+    const shownUnits =
+      stack.kind !== 'storage'
+        ? stackUnits
+        : stackUnits.map((u) => (typeof u === 'string' ? u : { ...u, existingId: null, keepExisting: [], ...(gcpStorage ? { stack: null } : {}) }));
+    // Storage stacks also hold the clusters' identities and Helm outputs; accounts and access stacks
+    // Union's access (BYOC). Whatever feeds a stack is in its fingerprint: over-reporting is safe, missing is not.
+    const identities = group === null ? [] : (plan.identities ?? []).filter((i) => group.clusters.includes(i.cluster));
+    const deployment = { deployment: plan.deployment, controlPlaneHost: plan.controlPlaneHost, byoc: stack.kind === 'storage' ? null : (plan.byoc ?? null) };
     out.set(
       stack.name,
-      stableJson({ stack: fields, units: shownUnits, group, clusters, org: plan.org, backend: plan.backend, settings: stack.cloud === 'aws' ? plan.aws : plan.gcp }),
+      stableJson({ stack: fields, units: shownUnits, group, clusters, identities, deployment, org: plan.org, backend: plan.backend, settings: stack.cloud === 'aws' ? plan.aws : plan.gcp }),
     );
   }
   return out;

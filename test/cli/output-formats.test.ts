@@ -25,9 +25,10 @@ describe('output formats', () => {
     const r = runCli(['validate', '--format', 'github', '-m', AS_WRITTEN]);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 2, r.stdout);
+    assert.equal(lines.length, 3, r.stdout);
     assert.match(lines[0]!, /^::error file=.*seed-cluster-pools-as-written\.yaml,line=6,col=12,title=union-isolation .*::projects\[0\]: flytesnacks\/production needs an explicit assignment/);
-    assert.match(lines[1]!, /^::warning file=.*,line=26,col=5,title=union-isolation bucket-region::clusterPools\.dr-region: /);
+    assert.match(lines[1]!, /^::warning file=.*,line=10,col=19,title=union-isolation queue-routing::clusters\.my-dev-cluster: /);
+    assert.match(lines[2]!, /^::warning file=.*,line=26,col=5,title=union-isolation bucket-region::clusterPools\.dr-region: /);
   });
 
   it('validate --format sarif: SARIF 2.1.0 with a result per finding', () => {
@@ -35,8 +36,8 @@ describe('output formats', () => {
     assert.equal(r.code, 1);
     const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { level: string; ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
     assert.equal(sarif.version, '2.1.0');
-    assert.deepEqual(sarif.runs[0]!.results.map((x) => [x.level, x.locations[0]!.physicalLocation.region.startLine]), [['error', 6], ['warning', 26]]);
-    assert.equal(sarif.runs[0]!.results[1]!.ruleId, 'bucket-region');
+    assert.deepEqual(sarif.runs[0]!.results.map((x) => [x.level, x.locations[0]!.physicalLocation.region.startLine]), [['error', 6], ['warning', 10], ['warning', 26]]);
+    assert.equal(sarif.runs[0]!.results[2]!.ruleId, 'bucket-region');
   });
 
   it('init writes a starter model that validates, cdktf.json and .gitignore, and never overwrites', () => {

@@ -17,15 +17,16 @@ describe('union-isolation stacks', () => {
     next,
     yaml
       .replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]')
-      .replace('  shared: { account: default }', '  shared: { account: default }\n  prod-billing: { account: production/billing }')
-      .replace('  default: [shared]', '  default: [shared]\n  prod-billing-cp: [prod-billing]'),
+      .replace('  shared: { account: default }', '  shared: { account: default }\n  dev-billing: { account: development/billing }\n  prod-billing: { account: production/billing }')
+      .replace('  default: [shared]', '  default: [shared]\n  dev-billing-cp: [dev-billing]\n  prod-billing-cp: [prod-billing]'),
   );
 
   it('lists the touched stacks in apply order, split by whether they can be planned now', () => {
     const all = runCli(['stacks', '--changed', '--base', base, '-m', next]);
     assert.equal(all.code, 0, all.stderr);
-    assert.deepEqual(all.stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-prod-billing-cp']);
-    assert.deepEqual(runCli(['stacks', '--changed', '--base', base, '-m', next, '--ready']).stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing']);
+    assert.deepEqual(all.stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-dev-billing-cp', 'pool-prod-billing-cp']);
+    // A GCP storage stack names its project by id: it can be planned before the project exists.
+    assert.deepEqual(runCli(['stacks', '--changed', '--base', base, '-m', next, '--ready']).stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-dev-billing-cp']);
     assert.deepEqual(runCli(['stacks', '--changed', '--base', base, '-m', next, '--waiting']).stdout.trim().split('\n'), ['pool-prod-billing-cp']);
   });
 

@@ -22,7 +22,7 @@ describe('diff: Union access', () => {
     const selfManaged = BYOC.replace('deployment: byoc\n', '').replace(/^byoc: .*\n/m, '');
     const d = diffPlans(planOf({ yaml: selfManaged }), planOf({ yaml: BYOC }));
     const prod = d.units.find((u) => u.unit === 'production/project-1')!;
-    assert.ok(prod.details.includes("Union access added: Union's CloudFormation stack (template v0.14) in stack aws-union-access-production"), prod.details.join('\n'));
+    assert.ok(prod.details.includes("Union access added: Union's CloudFormation stack (template v0.14) in stack aws-union-access-production_project-1"), prod.details.join('\n'));
     const dev = d.units.find((u) => u.unit === 'development/project-1')!;
     assert.ok(dev.details.some((l) => l.startsWith("Union access added: Union's pool, role and service account")));
     assert.equal(d.destructive, false);

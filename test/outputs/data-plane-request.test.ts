@@ -43,7 +43,7 @@ describe('data-plane request', () => {
         if (unit.cloud === 'aws') {
           assert.equal(r.accountId?.output, unit.accountIdOutput);
           assert.equal(r.accountId?.command, `terraform -chdir=stacks/${unit.stack} output -raw ${unit.accountIdOutput}`);
-          assert.match(r.roleArn!.command, /^terraform -chdir=stacks\/aws-union-access-[a-z-]+ output -raw [a-z0-9_-]+_union_role_arn$/);
+          assert.match(r.roleArn!.command, /^terraform -chdir=stacks\/aws-union-access-[a-z0-9_-]+ output -raw [a-z0-9_-]+_union_role_arn$/);
         } else {
           assert.equal(r.projectId, unit.name);
           assert.equal(r.projectNumber?.output, unit.projectNumberOutput);

@@ -21,10 +21,19 @@ function differing(a: SynthesizedApp, b: SynthesizedApp): Set<string> {
 }
 
 const CHANGES: Record<string, (y: string) => string> = {
-  'add a project': (y) => y.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]'),
+  // A known project comes with its clusters: without them its pairs would fall back to the default account (an error).
+  'add a project': (y) =>
+    y
+      .replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]')
+      .replace('  shared: { account: default }', '  shared: { account: default }\n  dev-billing: { account: development/billing }\n  prod-billing: { account: production/billing }')
+      .replace('  default: [shared]', '  default: [shared]\n  dev-billing-cp: [dev-billing]\n  prod-billing-cp: [prod-billing]'),
   'add an on-demand project': (y) => y.replace('projects: [ml-experiments]', 'projects: [ml-experiments, forecasting]'),
-  'add a domain': (y) => y.replace('domains: { development: gcp, production: aws }', 'domains: { development: gcp, staging: gcp, production: aws }'),
-  "change one pool's retention": (y) => y.replace('  prod-analytics-cp: [prod-analytics]', '  prod-analytics-cp: { clusters: [prod-analytics], retentionDays: 30 }'),
+  'add a domain': (y) =>
+    y
+      .replace('domains: { development: gcp, production: aws }', 'domains: { development: gcp, staging: gcp, production: aws }')
+      .replace('  shared: { account: default }', '  shared: { account: default }\n  stg-flytesnacks: { account: staging/flytesnacks }\n  stg-analytics: { account: staging/analytics }')
+      .replace('  default: [shared]', '  default: [shared]\n  stg-flytesnacks-cp: [stg-flytesnacks]\n  stg-analytics-cp: [stg-analytics]'),
+  "change one pool's retention": (y) => y.replace('  prod-analytics-cp: [prod-analytics]', '  prod-analytics-cp: { clusters: [prod-analytics], retentionDays: 30, retentionPrefixes: [raw/] }'),
   "move a cluster to another region": (y) => y.replace('prod-analytics: { account: production/analytics }', 'prod-analytics: { account: production/analytics, region: eu-west-1 }'),
   'change the AWS region': (y) => y.replace('region: us-east-1', 'region: eu-west-1'),
   'adopt an account': (y) => `${y}accounts:\n  production/analytics: { existingId: "123456789012" }\n`,
@@ -53,9 +62,9 @@ describe('diffStacks', () => {
 
   it('adds only new stacks for a project, and says which wait on a new upstream', () => {
     const before = planOf({ yaml: PER_DOMAIN });
-    const grown = CHANGES['add a project']!(PER_DOMAIN).replace('  shared: { account: default }', '  shared: { account: default }\n  prod-billing: { account: production/billing }').replace('  default: [shared]', '  default: [shared]\n  prod-billing-cp: [prod-billing]');
+    const grown = CHANGES['add a project']!(PER_DOMAIN);
     const s = diffStacks(before, planOf({ yaml: grown }));
-    assert.deepEqual(s.new, ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-prod-billing-cp']);
+    assert.deepEqual(s.new, ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-dev-billing-cp', 'pool-prod-billing-cp']);
     assert.deepEqual(s.changed, []);
     // The pair reads the OU id the domain stack already outputs: it can be planned at once.
     assert.deepEqual(s.waitsOn, { 'pool-prod-billing-cp': ['aws-accounts-production_billing'] });

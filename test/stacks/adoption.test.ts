@@ -19,20 +19,21 @@ const ignored = (block: Block) => ((block.lifecycle as Block).ignore_changes as 
 
 describe('adopting an AWS account', () => {
   it('keeps its email, name and parent: Terraform ignores them, so the import plans no replacement, rename or move', () => {
-    const tf = stackOf(appOf('  production/flytesnacks: { existingId: "123456789012" }\n'), 'aws-accounts-production');
+    const app = appOf('  production/flytesnacks: { existingId: "123456789012" }\n');
+    const tf = stackOf(app, 'aws-accounts-production_flytesnacks');
     const adopted = resourceWhere(tf, 'aws_organizations_account', 'name', 'acme-production-flytesnacks');
     assert.deepEqual(ignored(adopted), ['role_name', 'iam_user_access_to_billing', 'email', 'name', 'parent_id']);
     assert.equal((adopted.lifecycle as Block).prevent_destroy, true);
-    // A created account in the same stack is managed entirely.
-    assert.deepEqual(ignored(resourceWhere(tf, 'aws_organizations_account', 'name', 'acme-production-analytics')), ['role_name', 'iam_user_access_to_billing']);
+    // A created account (in its own pair's stack) is managed entirely.
+    assert.deepEqual(ignored(resourceWhere(stackOf(app, 'aws-accounts-production_analytics'), 'aws_organizations_account', 'name', 'acme-production-analytics')), ['role_name', 'iam_user_access_to_billing']);
   });
 
   it('manages what the model names: an explicit name or email, or manage: [...]', () => {
     const app = appOf('  production/flytesnacks: { existingId: "123456789012", name: legacy-prod, email: root@acme.example, manage: [parent] }\n');
-    const adopted = resourceWhere(stackOf(app, 'aws-accounts-production'), 'aws_organizations_account', 'name', 'legacy-prod');
+    const adopted = resourceWhere(stackOf(app, 'aws-accounts-production_flytesnacks'), 'aws_organizations_account', 'name', 'legacy-prod');
     assert.deepEqual(ignored(adopted), ['role_name', 'iam_user_access_to_billing']);
     const onlyName = appOf('  production/flytesnacks: { existingId: "123456789012", manage: [name] }\n');
-    assert.deepEqual(ignored(resourceWhere(stackOf(onlyName, 'aws-accounts-production'), 'aws_organizations_account', 'name', 'acme-production-flytesnacks')), [
+    assert.deepEqual(ignored(resourceWhere(stackOf(onlyName, 'aws-accounts-production_flytesnacks'), 'aws_organizations_account', 'name', 'acme-production-flytesnacks')), [
       'role_name',
       'iam_user_access_to_billing',
       'email',
@@ -64,17 +65,18 @@ describe('adopting an AWS account', () => {
 
 describe('adopting a GCP project', () => {
   it('keeps its display name, folder and billing account unless the model manages them', () => {
-    const tf = stackOf(appOf('  development/analytics: { existingId: legacy-analytics-dev }\n'), 'gcp-projects-development');
+    const app = appOf('  development/analytics: { existingId: legacy-analytics-dev }\n');
+    const tf = stackOf(app, 'gcp-projects-development_analytics');
     const adopted = resourceWhere(tf, 'google_project', 'project_id', 'legacy-analytics-dev');
     assert.deepEqual(ignored(adopted), ['billing_account', 'name', 'folder_id', 'org_id']);
     assert.equal((adopted.lifecycle as Block).prevent_destroy, true);
-    assert.deepEqual(ignored(resourceWhere(tf, 'google_project', 'project_id', 'acme-development-flytesnacks')), []);
-    const managed = stackOf(appOf('  development/analytics: { existingId: legacy-analytics-dev, manage: [billing, parent] }\n'), 'gcp-projects-development');
+    assert.deepEqual(ignored(resourceWhere(stackOf(app, 'gcp-projects-development_flytesnacks'), 'google_project', 'project_id', 'acme-development-flytesnacks')), []);
+    const managed = stackOf(appOf('  development/analytics: { existingId: legacy-analytics-dev, manage: [billing, parent] }\n'), 'gcp-projects-development_analytics');
     assert.deepEqual(ignored(resourceWhere(managed, 'google_project', 'project_id', 'legacy-analytics-dev')), ['name']);
   });
 
   it('is still imported under its own id', () => {
-    const tf = stackOf(appOf('  development/analytics: { existingId: legacy-analytics-dev }\n'), 'gcp-projects-development');
+    const tf = stackOf(appOf('  development/analytics: { existingId: legacy-analytics-dev }\n'), 'gcp-projects-development_analytics');
     const { id } = { id: Object.entries(resourcesOf(tf, 'google_project')).find(([, b]) => b.project_id === 'legacy-analytics-dev')![0] };
     assert.deepEqual(tf.import, [{ id: 'legacy-analytics-dev', to: `google_project.${id}` }]);
   });

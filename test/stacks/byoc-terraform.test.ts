@@ -30,7 +30,7 @@ function validate(stackJson: string, work: string): { valid: boolean; error_coun
 describe('BYOC AWS stacks pass terraform validate (hashicorp/aws 5.100.0)', { skip: hasTerraform ? false : 'terraform or /opt/tf-plugins missing' }, () => {
   for (const [name, model, stacks] of [
     ['seed 003 domain isolation', path.join(ROOT, 'stacks', 'isolation-byoc.yaml'), ['aws-union-access-production']],
-    ['project isolation, buckets: create', fixturePath('byoc-project-isolation.yaml'), ['aws-union-access-default', 'aws-union-access-production', 'pool-prod-1-cp']],
+    ['project isolation, buckets: create', fixturePath('byoc-project-isolation.yaml'), ['aws-union-access-default', 'aws-union-access-production_project-1', 'aws-union-access-production_project-2', 'pool-prod-1-cp']],
   ] as const) {
     it(name, () => {
       const work = mkdtempSync(path.join(tmpdir(), 'ui-byoc-tf-'));

@@ -54,7 +54,7 @@ describe('Terraform identifiers from model names', () => {
     const unit = plan.units.find((u) => u.key === '1dev/3d-project')!;
     assert.equal(unit.cloud === 'aws' && unit.accountIdOutput, '_1dev_3d-project_account_id');
     const app = synthApp(plan);
-    assert.ok(app.stacks.get('aws-accounts-1dev')!.output?.['_1dev_3d-project_account_id']);
+    assert.ok(app.stacks.get(unit.stack)!.output?.['_1dev_3d-project_account_id']);
     const storage = allStrings(app.stacks.get('pool-8pool')!).filter((s) => s.includes('.outputs.'));
     assert.ok(storage.length > 0 && storage.every((s) => s.includes('.outputs._1dev_3d-project_account_id}')), storage.join('\n'));
   });

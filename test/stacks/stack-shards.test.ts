@@ -53,7 +53,12 @@ describe('accounts stacks in project isolation', () => {
 
 describe('account creations', () => {
   it('are chained across the AWS accounts stacks that create accounts: one stack at a time', () => {
-    const plan = planOf({ yaml: BASE.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]') });
+    // The new project's pairs are sent to the default pool explicitly (else they would be an error).
+    const plan = planOf({
+      yaml:
+        BASE.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks, analytics, billing]') +
+        'poolAssignments:\n  - { project: billing, domain: development, clusterPoolName: default, allowCrossIsolation: true }\n  - { project: billing, domain: production, clusterPoolName: default, allowCrossIsolation: true }\n',
+    });
     const creators = plan.stacks.filter((s) => s.kind === 'accounts' && s.cloud === 'aws' && s.units.length > 0).map((s) => s.name);
     assert.deepEqual(creators, ['aws-accounts-default', 'aws-accounts-production_analytics', 'aws-accounts-production_billing', 'aws-accounts-production_flytesnacks']);
     const after = new Map(plan.stacks.map((s) => [s.name, s.after ?? []]));
