@@ -33,6 +33,7 @@ export class AccountsOutputs extends Construct {
       }
       state = remoteStateOf(this, upstream, this.stack.index.plan.backend, upstream);
       this.states.set(upstream, state);
+      this.stack.reads.add(upstream);
     }
     return state;
   }

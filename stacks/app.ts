@@ -8,6 +8,7 @@ import { AwsStorageStack } from './aws-storage-stack';
 import { AwsUnionAccessStack } from './aws-union-access-stack';
 import { GcpProjectsStack } from './gcp-projects-stack';
 import { GcpStorageStack } from './gcp-storage-stack';
+import { HcpBootstrapStack } from './hcp-bootstrap-stack';
 import { inconsistent, PlanIndex } from './plan-index';
 import type { UnionStack } from './union-stack';
 
@@ -45,6 +46,8 @@ export function buildApp(plan: Plan, outdir: string): App {
       stack.addDependency(upstream);
     }
   }
+  // With HCP Terraform, the stack that creates the workspaces the others run in (local state).
+  if (plan.backend.type === 'cloud') new HcpBootstrapStack(app, plan, new Map([...stacks].map(([name, s]) => [name, [...s.reads].sort()])));
   return app;
 }
 

@@ -6,6 +6,7 @@ import { checkByoc } from './rules/byoc';
 import { checkIsolationShape } from './rules/isolation-shape';
 import { checkReferences } from './rules/references';
 import { checkSelfManaged } from './rules/self-managed';
+import { checkHcpBackend } from './rules/hcp-backend';
 import { checkSettings } from './rules/settings';
 import { checkShortNames } from './rules/short-names';
 import type { Model } from './schema';
@@ -15,6 +16,7 @@ export function checkModel(model: Model): Finding[] {
     ...checkIsolationShape(model),
     ...checkReferences(model),
     ...checkSettings(model),
+    ...checkHcpBackend(model),
     ...checkAdoption(model),
     ...checkByoc(model),
     ...checkSelfManaged(model),

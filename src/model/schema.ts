@@ -199,6 +199,22 @@ const backend = z.discriminatedUnion('type', [
       organization: z.string(),
       workspacePrefix: z.string().default('union-'),
       hostname: z.string().default('app.terraform.io'),
+      // The HCP bootstrap stack (stacks/hcp-bootstrap-stack.ts) reads the keys below; all optional,
+      // so adding them never changes the plan of a model that has none.
+      /** HCP Terraform project holding the workspaces: default `union-isolation`. */
+      project: z.string().optional(),
+      /** Terraform version of every workspace (exact or a constraint): default 1.11.4. */
+      terraformVersion: z.string().optional(),
+      /** Where runs execute: default `remote`; `agent` needs agentPoolId; `local` runs on your machine (no dynamic credentials). */
+      executionMode: z.enum(['remote', 'agent', 'local']).optional(),
+      /** The agent pool of `executionMode: agent`. */
+      agentPoolId: z.string().optional(),
+      /** IAM role ARN AWS runs assume by dynamic provider credentials (TFC_AWS_RUN_ROLE_ARN); required with AWS units unless executionMode is local. */
+      awsRunRoleArn: z.string().optional(),
+      /** Workload identity provider GCP runs use (TFC_GCP_WORKLOAD_PROVIDER_NAME): projects/N/locations/global/workloadIdentityPools/P/providers/R. */
+      gcpWorkloadProviderName: z.string().optional(),
+      /** Service account GCP runs impersonate (TFC_GCP_RUN_SERVICE_ACCOUNT_EMAIL). */
+      gcpServiceAccountEmail: z.string().optional(),
     })
     .strict(),
 ]);

@@ -391,7 +391,7 @@ function assemble(spec: ModelSpec, units: readonly GenUnit[], clusters: object, 
   if (b === 1) model.backend = { type: 'local' };
   if (b === 2) model.backend = { type: 's3', bucket: 'acme-tf-state', region: 'us-east-1', dynamodbTable: 'tf-locks' };
   if (b === 3) model.backend = { type: 'gcs', bucket: 'acme-tf-state', prefix: 'union' };
-  if (b === 4) model.backend = { type: 'cloud', organization: 'acme', workspacePrefix: 'ui-' };
+  if (b === 4) model.backend = { type: 'cloud', organization: 'acme', workspacePrefix: 'ui-', awsRunRoleArn: 'arn:aws:iam::123456789012:role/hcp-terraform', gcpWorkloadProviderName: 'projects/123456789012/locations/global/workloadIdentityPools/hcp-terraform/providers/hcp-terraform', gcpServiceAccountEmail: 'hcp-terraform@acme-admin-1.iam.gserviceaccount.com' };
   return model;
 }
 

@@ -59,7 +59,7 @@ describe('keys', () => {
     expectFindings(
       compileYaml(`${MINIMAL_DOMAIN}backend: { tpye: s3, bucket: b, region: us-east-1 }\n`),
       'backend.type: a required key is missing (found nothing; allowed local | s3 | gcs | cloud). Fix: Add "type".',
-      'backend.tpye: unknown key (found "tpye"; allowed type, bucket, region, keyPrefix, dynamodbTable, prefix, organization, workspacePrefix, hostname). Fix: Rename it: did you mean "type"?',
+      'backend.tpye: unknown key (found "tpye"; allowed type, bucket, region, keyPrefix, dynamodbTable, prefix, organization, workspacePrefix, hostname, project, terraformVersion, executionMode, agentPoolId, awsRunRoleArn, gcpWorkloadProviderName, gcpServiceAccountEmail). Fix: Rename it: did you mean "type"?',
     );
   });
 
