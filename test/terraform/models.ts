@@ -67,12 +67,17 @@ export function tierModels(): TierModel[] {
     {
       name: 'retention-fast-registration',
       yaml: project({
-        pools: '  prod-flytesnacks-cp: { clusters: [prod-flytesnacks], retentionDays: 30, fastRegistration: separate, bucketRegion: us-west-2 }\n  prod-analytics-cp: { clusters: [prod-analytics], retentionDays: 365 }\n',
+        pools: '  prod-flytesnacks-cp: { clusters: [prod-flytesnacks], retentionDays: 30, rawData: separate, fastRegistration: separate, bucketRegion: us-west-2 }\n  prod-analytics-cp: { clusters: [prod-analytics], retentionDays: 365, retentionPrefixes: [raw/] }\n',
       }),
     },
     {
       name: 'group-spans-accounts',
-      yaml: project({ pools: '  prod-shared-cp: { clusters: [prod-flytesnacks, prod-analytics], bucketAccount: production/analytics }\n' }),
+      yaml: project({
+        pools: '  prod-shared-cp: { clusters: [prod-flytesnacks, prod-analytics], bucketAccount: production/analytics }\n',
+        // A pool spanning two accounts is hosted by neither: each pair is sent to it explicitly.
+        top:
+          'poolAssignments:\n  - { project: flytesnacks, domain: production, clusterPoolName: prod-shared-cp, allowCrossIsolation: true }\n  - { project: analytics, domain: production, clusterPoolName: prod-shared-cp, allowCrossIsolation: true }',
+      }),
     },
     {
       name: 'length-limits',

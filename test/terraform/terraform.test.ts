@@ -136,7 +136,7 @@ if (!ENABLED) {
         const dir = path.join(scratch, 'plan-storage');
         const stacks = synth(dir, 'adopted', adopted.yaml);
         // What the accounts stack's state holds after its apply: the adopted account's id.
-        writeState(path.join(dir, 'terraform.aws-accounts-production.tfstate'), [], { production_flytesnacks_account_id: '123456789012', production_analytics_account_id: '210987654321' });
+        writeState(path.join(dir, 'terraform.aws-accounts-production_flytesnacks.tfstate'), [], { production_flytesnacks_account_id: '123456789012' });
         const before = sts.assumedRoles.length;
         const planned = await planStack(setup, sts, stacks, 'pool-prod-flytesnacks-cp');
         assert.ok(planned.ok, planned.output);
@@ -153,9 +153,11 @@ if (!ENABLED) {
       it('adopted accounts whose real name, email and parent differ from the template: no replacement, rename or move unless the model asks', async () => {
         const dir = path.join(scratch, 'plan-adopted');
         const stacks = synth(dir, 'adopted', adopted.yaml);
-        const tf = readStack(stackFile(stacks, 'aws-accounts-production'));
-        const kept = addressWhere(tf, 'aws_organizations_account', 'name', 'acme-production-flytesnacks');
-        const moved = addressWhere(tf, 'aws_organizations_account', 'name', 'legacy-analytics');
+        // One accounts stack per project-domain pair: the kept account and the moved one live in two.
+        const KEPT = 'aws-accounts-production_flytesnacks';
+        const MOVED = 'aws-accounts-production_analytics';
+        const kept = addressWhere(readStack(stackFile(stacks, KEPT)), 'aws_organizations_account', 'name', 'acme-production-flytesnacks');
+        const moved = addressWhere(readStack(stackFile(stacks, MOVED)), 'aws_organizations_account', 'name', 'legacy-analytics');
         const real = (address: string, id: string, values: Record<string, unknown>): StateResource => ({
           type: 'aws_organizations_account',
           name: address.split('.')[1]!,
@@ -177,18 +179,18 @@ if (!ENABLED) {
             ...values,
           },
         });
-        // The state after the import: what exists in the organization.
-        writeState(
-          path.join(dir, 'terraform.aws-accounts-production.tfstate'),
-          [
-            real(kept, '123456789012', { name: 'Legacy Production', email: 'root-prod@legacy.example', parent_id: 'ou-ab12-legacy000' }),
-            real(moved, '210987654321', { name: 'legacy-analytics', email: 'legacy@acme.example', parent_id: 'ou-ab12-elsewhere' }),
-          ],
-          { production_flytesnacks_account_id: '123456789012', production_analytics_account_id: '210987654321' },
-        );
-        const planned = await planStack(setup, sts, stacks, 'aws-accounts-production');
+        // The states after the imports: what exists in the organization.
+        writeState(path.join(dir, `terraform.${KEPT}.tfstate`), [real(kept, '123456789012', { name: 'Legacy Production', email: 'root-prod@legacy.example', parent_id: 'ou-ab12-legacy000' })], {
+          production_flytesnacks_account_id: '123456789012',
+        });
+        writeState(path.join(dir, `terraform.${MOVED}.tfstate`), [real(moved, '210987654321', { name: 'legacy-analytics', email: 'legacy@acme.example', parent_id: 'ou-ab12-elsewhere' })], {
+          production_analytics_account_id: '210987654321',
+        });
+        const planned = await planStack(setup, sts, stacks, KEPT);
         assert.ok(planned.ok, planned.output);
-        const changes = new Map(managed(planned.plan!).map((c) => [c.address, c]));
+        const plannedMove = await planStack(setup, sts, stacks, MOVED);
+        assert.ok(plannedMove.ok, plannedMove.output);
+        const changes = new Map([...managed(planned.plan!), ...managed(plannedMove.plan!)].map((c) => [c.address, c]));
         assert.equal(changes.get(kept)!.change.actions.join(), 'no-op', 'kept: no replacement, no rename, no move');
         // manage: [parent] asks for the move, and nothing else changes.
         const move = changes.get(moved)!;
@@ -199,11 +201,11 @@ if (!ENABLED) {
 
         // Control: without the ignore_changes the fix adds, the same state plans a replacement of the
         // kept account (its email differs), which prevent_destroy refuses: the fixture exposes the defect.
-        const file = stackFile(stacks, 'aws-accounts-production');
+        const file = stackFile(stacks, KEPT);
         const stack = readStack(file) as { resource: Record<string, Record<string, { lifecycle: { ignore_changes: string[] } }>> };
         for (const block of Object.values(stack.resource.aws_organizations_account!)) block.lifecycle.ignore_changes = ['role_name', 'iam_user_access_to_billing'];
         writeFileSync(file, JSON.stringify(stack, null, 2));
-        const control = await terraform(setup, path.join(stacks, 'aws-accounts-production'), ['plan', '-refresh=false', '-lock=false', '-input=false', '-no-color']);
+        const control = await terraform(setup, path.join(stacks, KEPT), ['plan', '-refresh=false', '-lock=false', '-input=false', '-no-color']);
         totals.plans++;
         assert.notEqual(control.code, 0);
         assert.match(control.stderr, /Instance cannot be destroyed/);
@@ -228,7 +230,7 @@ clusterPools:
         const schema = { value: null as ProviderSchema | null };
         // Apply the base model's accounts stack in a state fixture, from its own plan.
         const baseStacks = synth(dir, 'base', base);
-        for (const stack of ['aws-accounts-production']) {
+        for (const stack of ['aws-accounts-production_flytesnacks']) {
           const planned = await planStack(setup, sts, baseStacks, stack);
           assert.ok(planned.ok, `${stack}: ${planned.output}`);
           schema.value ??= JSON.parse(must(await terraform(setup, path.join(baseStacks, stack), ['providers', 'schema', '-json']), 'providers schema')) as ProviderSchema;
@@ -239,7 +241,8 @@ clusterPools:
         const existing = readdirSync(baseStacks).sort();
         const added = readdirSync(grownStacks).filter((s) => !existing.includes(s));
         const unchanged: string[] = [];
-        assert.deepEqual(added, ['pool-prod-analytics-cp']);
+        // Stacks per project-domain pair: the new project gets stacks of its own.
+        assert.deepEqual(added, ['aws-accounts-production_analytics', 'pool-prod-analytics-cp']);
         for (const stack of [...existing, ...added]) {
           // A stack whose Terraform is unchanged (cdktf's metadata aside) plans nothing against its state: the synthesized files say so.
           if (existing.includes(stack) && withoutMetadata(stackFile(baseStacks, stack)) === withoutMetadata(stackFile(grownStacks, stack))) {
@@ -251,7 +254,7 @@ clusterPools:
           const actions = actionsOf(planned.plan!);
           const changed = Object.entries(actions).filter(([, a]) => a !== 'no-op' && a !== 'create');
           assert.deepEqual(changed, [], `${stack} changes or destroys what exists`);
-          if (stack === 'aws-accounts-production') {
+          if (stack === 'aws-accounts-production_analytics') {
             assert.equal(Object.values(actions).filter((a) => a === 'create').length, 1, 'one new account');
             // The new storage stack reads the new account's id: it is planned after this apply (issue 8's order).
             const resources = appliedResources(planned.plan!, schema.value!);
@@ -259,7 +262,7 @@ clusterPools:
           }
           if (stack === 'pool-prod-analytics-cp') assert.deepEqual([...new Set(Object.values(actions))], ['create']);
         }
-        assert.deepEqual(unchanged, ['pool-prod-flytesnacks-cp']);
+        assert.deepEqual(unchanged, ['aws-accounts-production_flytesnacks', 'pool-prod-flytesnacks-cp']);
       });
     });
   }
