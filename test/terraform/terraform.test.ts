@@ -254,6 +254,7 @@ clusterPools:
           const actions = actionsOf(planned.plan!);
           const changed = Object.entries(actions).filter(([, a]) => a !== 'no-op' && a !== 'create');
           assert.deepEqual(changed, [], `${stack} changes or destroys what exists`);
+          if (existing.includes(stack)) assert.deepEqual([...new Set(Object.values(actions))], ['no-op'], `${stack} existed: adding a project plans nothing in it`);
           if (stack === 'aws-accounts-production_analytics') {
             assert.equal(Object.values(actions).filter((a) => a === 'create').length, 1, 'one new account');
             // The new storage stack reads the new account's id: it is planned after this apply (issue 8's order).
@@ -262,7 +263,8 @@ clusterPools:
           }
           if (stack === 'pool-prod-analytics-cp') assert.deepEqual([...new Set(Object.values(actions))], ['create']);
         }
-        assert.deepEqual(unchanged, ['aws-accounts-production_flytesnacks', 'pool-prod-flytesnacks-cp']);
+        // The existing accounts stack was planned above (its scratch copy rewritten), so it is planned again, not compared.
+        assert.deepEqual(unchanged, ['pool-prod-flytesnacks-cp']);
       });
     });
   }
