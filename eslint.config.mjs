@@ -23,18 +23,18 @@ export default tseslint.config(
   },
   // cdktf's internals (cdktf/lib/...) are reached only by the speedups, each of which can go alone
   // (src/speedups/index.ts); and nothing outside the CLI builds on the CLI. The one exception is the
-  // cdktf app's entry, stacks/main.ts, a second command line that reports findings as the CLI does.
+  // cdktf app's entry, stacks/cdktf-app.ts, a second command line that reports findings as the CLI does.
   {
     files: ['src/**/*.ts', 'stacks/**/*.ts'],
-    ignores: ['src/speedups/**', 'src/cli/**', 'stacks/main.ts'],
+    ignores: ['src/speedups/**', 'src/cli/**', 'stacks/cdktf-app.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS, CLI] }],
       'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS],
     },
   },
   { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS] }], 'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS] } },
-  { files: ['stacks/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS] }], 'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS] } },
+  { files: ['stacks/cdktf-app.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS] }], 'no-restricted-syntax': ['error', ...REQUIRE_OF_CDKTF_INTERNALS] } },
   { files: ['src/speedups/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [CLI] }] } },
   // Only the CLI, the cdktf app and the benchmark print.
-  { files: ['src/cli/**/*.ts', 'stacks/main.ts', 'bench/**/*.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
+  { files: ['src/cli/**/*.ts', 'stacks/cdktf-app.ts', 'bench/**/*.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
 );

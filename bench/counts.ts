@@ -6,7 +6,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { buildApp } from '../stacks/app';
 import { compileText } from '../src/compile';
-import { diffStacks } from '../src/outputs/stack-changes';
+import { diffStacks } from '../src/diff/stack-changes';
 import type { Plan } from '../src/plan/types';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -31,7 +31,7 @@ export function choosePeakMethod(): PeakMethod {
 }
 
 export interface RunSpec {
-  /** The program and its arguments, e.g. ['node', 'dist/src/cli/main.js', 'validate', '-m', FILE]. */
+  /** The program and its arguments, e.g. ['node', 'dist/src/cli/union-isolation.js', 'validate', '-m', FILE]. */
   readonly argv: readonly string[];
   readonly cwd: string;
   /** Where the process's stdout goes (a file: a pipe would make the parent part of the measurement). */

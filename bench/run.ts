@@ -15,7 +15,7 @@ import { formatSummary, summarizeProfile } from './profile';
 import { logLogSlope, median } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'union-isolation.js');
 const FLOOR = path.join(__dirname, 'floor.js');
 const NAIVE = path.join(__dirname, 'naive.js');
 const HOOK = path.join(__dirname, 'peak-rss-hook.js');
@@ -353,7 +353,7 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
   }
   lines.push(
     'Whole processes: wall time from spawn to exit (min-max in brackets), CPU time (user+sys), peak RSS (VmHWM); medians of the runs.',
-    'validate/plan/synth: node dist/src/cli/main.js; floor: cdktf alone, generic constructs, rebuilding our cdk.tf.json;',
+    'validate/plan/synth: node dist/src/cli/union-isolation.js; floor: cdktf alone, generic constructs, rebuilding our cdk.tf.json;',
     'naive: root provider imports, default App, automatic cross-stack references, reading `plan --json`.',
     startUpLine(info),
     '',

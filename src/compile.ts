@@ -13,6 +13,7 @@ import { checkUnitCount, checkValueCount, MIN_CHARS_TO_COUNT } from './model/siz
 import { resolve } from './plan/resolve';
 import { loadGcpRole, needsGcpRole, type GcpRole } from './model/union-gcp-role';
 import type { Plan } from './plan/types';
+import { compareStrings } from './order';
 
 export interface LocatedFinding extends Finding {
   readonly file: string;
@@ -154,5 +155,5 @@ function locate(findings: readonly Finding[], source: ModelSource): LocatedFindi
 }
 
 function compareFormatted(a: { finding: Finding; path: string }, b: { finding: Finding; path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : compareFindings(a.finding, b.finding);
+  return compareStrings(a.path, b.path) || compareFindings(a.finding, b.finding);
 }

@@ -4,7 +4,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { Construct } from 'constructs';
 import { MemberAccount } from '../src/constructs/member-account';
-import { parentOutputName, parentStackOf } from '../src/plan/stacks';
+import { parentOutputName, parentStackOf } from '../src/plan/stack-layout';
 import type { AwsUnit, StackPlan } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
 import { namedOutput } from './named-output';

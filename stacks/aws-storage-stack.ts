@@ -7,7 +7,7 @@ import { clusterIdentitiesAws } from './cluster-identities-aws';
 import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/s3-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
-import { helmValues } from '../src/outputs/helm-values';
+import { helmValues } from '../src/files/helm-values';
 import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import type { PlanIndex } from './plan-index';

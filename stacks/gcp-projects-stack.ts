@@ -5,7 +5,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
 import { GcpProject, type GcpProjectParent } from '../src/constructs/gcp-project';
 import { addUnionGcpAccess } from './union-gcp-access';
-import { parentOutputName, parentStackOf } from '../src/plan/stacks';
+import { parentOutputName, parentStackOf } from '../src/plan/stack-layout';
 import type { GcpUnit, StackPlan } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
 import { namedOutput } from './named-output';

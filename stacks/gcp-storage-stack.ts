@@ -7,7 +7,7 @@ import { ClusterIdentityGcp } from '../src/constructs/cluster-identity-gcp';
 import { CHART_SERVICE_ACCOUNTS } from '../src/plan/types';
 import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../src/constructs/gcs-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
-import { helmValues } from '../src/outputs/helm-values';
+import { helmValues } from '../src/files/helm-values';
 import { helmValuesOutput, poolOutput } from './output-names';
 import { namedOutput } from './named-output';
 import { inconsistent, type PlanIndex } from './plan-index';

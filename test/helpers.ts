@@ -10,7 +10,7 @@ import type { Plan } from '../src/plan/types';
 
 /** The repository root (tests run from dist/test/...). */
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+export const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'union-isolation.js');
 
 export function fixturePath(name: string): string {
   return path.join(ROOT, 'test', 'fixtures', name);

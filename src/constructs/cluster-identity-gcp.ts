@@ -8,6 +8,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { compareEntries } from '../order';
 
 /** What the data plane needs on each bucket (Union's self-managed GCP guide). */
 export const BUCKET_ROLES: readonly string[] = ['roles/storage.objectAdmin', 'roles/storage.legacyBucketReader'];
@@ -50,7 +51,7 @@ export class ClusterIdentityGcp extends Construct {
     });
     this.email = this.serviceAccount.email;
     const member = `serviceAccount:${this.email}`;
-    for (const [name, ref] of [...props.buckets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [name, ref] of [...props.buckets].sort(compareEntries)) {
       for (const role of BUCKET_ROLES) {
         new StorageBucketIamMember(this, `${name}-${role.slice('roles/storage.'.length)}`, { bucket: ref, role, member });
       }

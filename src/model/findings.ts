@@ -2,6 +2,7 @@
 // into `FILE:LINE:COL path: problem (found X; allowed Y). Fix: ...` lines; the library never prints.
 
 export type PathSegment = string | number;
+import { compareStrings } from '../order';
 export type ModelPath = readonly PathSegment[];
 
 export interface Finding {
@@ -55,5 +56,5 @@ export function formatPath(path: ModelPath): string {
 export function compareFindings(a: Finding, b: Finding): number {
   const pa = formatPath(a.path);
   const pb = formatPath(b.path);
-  return pa < pb ? -1 : pa > pb ? 1 : a.problem < b.problem ? -1 : a.problem > b.problem ? 1 : 0;
+  return compareStrings(pa, pb) || compareStrings(a.problem, b.problem);
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Finding } from './findings';
 import { byocMessages as messages } from './messages';
 import type { Model } from './schema';
-import { unitKeys } from './units';
+import { unitKeys } from './unit-keys';
 
 /** Where the bundled copy came from: Union's repository, file and commit. */
 export const BUNDLED_GCP_ROLE_SOURCE = 'unionai/union-cloud-infrastructure union-ai-admin/gcp/union-ai-admin-role.yaml at commit 32d5f5c';

@@ -4,8 +4,9 @@
 import type { Finding, ModelPath } from '../model/findings';
 import { messages, placementMessages } from '../model/messages';
 import type { Cloud, Model } from '../model/schema';
-import { defaultUnitOf, domainNames, onDemandProjects, unitKeys, unitOfPair } from '../model/units';
+import { defaultUnitOf, domainNames, onDemandProjects, unitKeys, unitOfPair } from '../model/unit-keys';
 import type { Assignment, PoolPlan } from './types';
+import { compareStrings } from '../order';
 
 const DEFAULT_POOL = 'default';
 
@@ -128,5 +129,5 @@ function knownProjectOnDefault(model: Model, pools: readonly PoolPlan[], path: M
 }
 
 function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a, b);
 }

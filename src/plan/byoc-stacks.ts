@@ -3,8 +3,9 @@
 // the storage stacks only when the model asks this tool to create the buckets.
 import { accessStackName } from './byoc';
 import type { ByocPlan } from './byoc-types';
-import { planStacks } from './stacks';
+import { planStacks } from './stack-layout';
 import type { StackPlan, StorageGroup, Unit } from './types';
+import { compareStrings } from '../order';
 
 export function planByocStacks(units: readonly Unit[], groups: readonly StorageGroup[], byoc: Pick<ByocPlan, 'buckets'>): StackPlan[] {
   const stacks = planStacks(units, byoc.buckets === 'create' ? groups : []);
@@ -17,5 +18,5 @@ export function planByocStacks(units: readonly Unit[], groups: readonly StorageG
     access.set(name, s);
   }
   for (const [name, s] of access) stacks.push({ name, kind: 'access', cloud: 'aws', units: s.units, storageGroup: null, dependsOn: [s.accounts] });
-  return stacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return stacks.sort((a, b) => compareStrings(a.name, b.name));
 }

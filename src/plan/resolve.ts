@@ -11,11 +11,12 @@ import { planByocStacks } from './byoc-stacks';
 import { resolveAssignments } from './assignments';
 import { resolveIdentities } from './identities';
 import { resolveQueues } from './queues';
-import { planStacks } from './stacks';
+import { planStacks } from './stack-layout';
 import { resolveStorage } from './storage-groups';
 import { checkContainerNames } from './container-names';
 import type { Plan, PlanWarning, ShortenedName } from './types';
 import { resolveUnits } from './units';
+import { compareEntries, compareStrings } from '../order';
 
 export interface Resolution {
   readonly plan: Plan;
@@ -41,7 +42,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const identities = resolveIdentities(model, units, storage.clusters, storage.groups);
   const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened, ...identities.shortened].sort(
-    (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.original < b.original ? -1 : a.original > b.original ? 1 : 0),
+    (a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.original, b.original),
   );
   const byoc = byocModel ? resolveByoc(model, { units, clusters: storage.clusters, groups: storage.groups, gcpRole: inputs.gcpRole ?? null }, findings) : null;
   if (!findings.some(isError)) {
@@ -51,7 +52,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const { kept, acknowledged } = applyAcknowledgements(model, findings);
   findings.length = 0;
   for (const f of kept) findings.push(f);
-  const byPath = (a: PlanWarning, b: PlanWarning) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  const byPath = (a: PlanWarning, b: PlanWarning) => compareStrings(a.path, b.path) || compareStrings(a.message, b.message);
   const warnings: PlanWarning[] = findings.filter((f) => !isError(f)).map(planWarning).sort(byPath);
   const plan: Plan = {
     version: 1,
@@ -63,7 +64,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     projects: [
       ...model.projects.map((name) => ({ name, origin: 'onboarding' as const })),
       ...(model.isolation === 'project' ? (model.onDemand?.projects ?? []) : []).map((name) => ({ name, origin: 'onDemand' as const })),
-    ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    ].sort((a, b) => compareStrings(a.name, b.name)),
     units,
     clusters: storage.clusters,
     pools: storage.pools,
@@ -88,6 +89,6 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
 
 /** The order of services and labels in the model means nothing, so the plan (and plan.json) must not keep it. */
 function orderedGcp(gcp: GcpSettings): GcpSettings {
-  const labels = Object.fromEntries(Object.entries(gcp.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const labels = Object.fromEntries(Object.entries(gcp.labels).sort(compareEntries));
   return { ...gcp, services: [...new Set(gcp.services)].sort(), labels };
 }

@@ -13,6 +13,7 @@ import { shorten } from './shorten';
 import { groupKmsKey } from './bucket-kms';
 import { DEFAULT_NONCURRENT_VERSION_DAYS, groupRetention } from './bucket-retention';
 import type { ClusterPlan, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
+import { compareStrings } from '../order';
 
 export interface ResolvedStorage {
   readonly clusters: ClusterPlan[];
@@ -24,7 +25,7 @@ export interface ResolvedStorage {
 /** The bucket settings issue 18 added to the long pool form; one value per storage group. */
 type GroupBucketSetting = 'kmsKeyId' | 'rawData' | 'retentionPrefixes' | 'noncurrentVersionDays';
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = compareStrings;
 
 /** The pool a group is named after unless it pins a name: the first by name, `default` only when it is alone. */
 export function groupNameOf(pools: readonly string[]): string {

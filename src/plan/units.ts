@@ -3,7 +3,7 @@
 import type { Finding, ModelPath } from '../model/findings';
 import { messages } from '../model/messages';
 import type { AdoptedAttribute, Model, UnitOverride } from '../model/schema';
-import { unitKeys, type UnitKey } from '../model/units';
+import { unitKeys, type UnitKey } from '../model/unit-keys';
 import { LIMITS, checkAwsAccountName, checkEmail, checkGcpDisplayName, checkGcpProjectId } from './cloud-names';
 import { shorten } from './shorten';
 import { terraformName } from './terraform-name';

@@ -5,12 +5,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderUnionFiles } from '../outputs/files';
-import type { RenderOptions } from '../outputs/header';
+import { renderUnionFiles } from '../files/union-files';
+import type { RenderOptions } from '../files/generated-header';
 import type { Plan } from '../plan/types';
 import { writeHere, type FileSink } from './file-sink';
 import { STAGING_NEW, STAGING_OWNER, STAGING_PREVIOUS, stagingName, stagingPrefix } from './staging';
-import { UNION_DIR, writeUnionFiles } from './union-files';
+import { UNION_DIR, writeUnionFiles } from './write-union-files';
 
 export interface SynthSummary {
   /** Stack names, sorted. */

@@ -2,11 +2,11 @@
 // (write-stacks.ts) and the files Union needs under `union/`, with no output-directory check and no
 // staging. Tests build on it; the synth command and the cdktf app synthesize with synthesize.ts.
 import * as path from 'node:path';
-import { renderUnionFiles } from '../outputs/files';
-import type { RenderOptions } from '../outputs/header';
+import { renderUnionFiles } from '../files/union-files';
+import type { RenderOptions } from '../files/generated-header';
 import type { Plan } from '../plan/types';
 import type { SynthSummary } from './synthesize-into';
-import { UNION_DIR, writeUnionFiles } from './union-files';
+import { UNION_DIR, writeUnionFiles } from './write-union-files';
 import { writeStacks } from './write-stacks';
 
 /** Writes everything for `plan` into `outdir` (created if missing; its parent must exist). */

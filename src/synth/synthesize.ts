@@ -1,12 +1,12 @@
 // The one way a plan is synthesized into an output directory, for `union-isolation synth` and the
-// cdktf app (stacks/main.ts) alike: the directory checked (output-dir.ts), a staging directory
+// cdktf app (stacks/cdktf-app.ts) alike: the directory checked (output-dir.ts), a staging directory
 // filled and swapped in (synthesize-into.ts), and the work shared by two threads. A stacks thread,
 // started by `prepareSynthesis` so that loading cdktf there overlaps whatever the caller does
 // meanwhile (compiling the model), builds the stacks and sends their files to the calling thread,
 // which renders and writes the Union files and creates the stacks' files. At every size this
 // measured faster than building on the calling thread with a file writer thread creating the files
 // (docs/PERFORMANCE.md), so that second path was removed.
-import type { RenderOptions } from '../outputs/header';
+import type { RenderOptions } from '../files/generated-header';
 import type { Plan } from '../plan/types';
 import { asOutputDirError, checkOutputDir } from './output-dir';
 import { startStacksThread } from './stacks-thread';

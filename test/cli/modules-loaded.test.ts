@@ -49,7 +49,7 @@ function filesLoadedByThread(...args: string[]): string[][] {
   return readdirSync(reports).map((file) => JSON.parse(readFileSync(path.join(reports, file), 'utf8')) as string[]);
 }
 
-const CLI = path.join('dist', 'src', 'cli', 'main.js');
+const CLI = path.join('dist', 'src', 'cli', 'union-isolation.js');
 
 describe('modules each command loads', () => {
   const valid = fixturePath('synth-project-isolation.yaml');
@@ -91,7 +91,7 @@ describe('modules each command loads', () => {
     // (the stacks use the Helm values alone, for their outputs).
     const stacksThread = threads.find((t) => t.some((f) => f.endsWith(`${path.sep}stacks-worker.js`)));
     assert.ok(stacksThread?.some((f) => f.endsWith(`${path.sep}write-stacks.js`)), 'no stacks thread reported');
-    const renderers = ['files', 'review', 'mermaid', 'cluster-pools', 'attribute-files', 'plan-json', 'apply-script'].map((m) => `${path.sep}outputs${path.sep}${m}.js`);
+    const renderers = ['union-files', 'review-md', 'mermaid-diagram', 'cluster-pools-yaml', 'attribute-files', 'plan-json', 'apply-attributes-script'].map((m) => `${path.sep}files${path.sep}${m}.js`);
     assert.deepEqual(
       stacksThread!.filter((f) => renderers.some((r) => f.endsWith(r))),
       [],

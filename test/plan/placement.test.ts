@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isError } from '../../src/model/findings';
-import { renderReview } from '../../src/outputs/review';
+import { renderReview } from '../../src/files/review-md';
 import { compileYaml, expectFindings, findingLines, planOf } from '../helpers';
 
 /** dev and staging on GCP, production on AWS; all dev clusters in one pool so they share a bucket. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateModel } from '../../bench/model';
-import { renderReview } from '../../src/outputs/review';
+import { renderReview } from '../../src/files/review-md';
 import { quotaNeeds } from '../../src/plan/quotas';
 import { planOf } from '../helpers';
 

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileText } from '../../src/compile';
 import { formatFinding } from '../../src/cli/report';
-import { renderUnionFiles } from '../../src/outputs/files';
+import { renderUnionFiles } from '../../src/files/union-files';
 import type { Plan } from '../../src/plan/types';
 import { runCli } from '../helpers';
 import { buildModel, reorder, seeded, shuffleAssignments, specArb, writeModel, type ModelSpec, type Style } from './arbitraries';

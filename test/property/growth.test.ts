@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileText } from '../../src/compile';
 import { formatFinding } from '../../src/cli/report';
-import { diffPlans } from '../../src/outputs/diff';
+import { diffPlans } from '../../src/diff/compare-plans';
 import type { Plan } from '../../src/plan/types';
 import { runCli } from '../helpers';
 import { additionArb, buildModel, grow, specArb, writeModel, type Addition, type ModelObject, type ModelSpec } from './arbitraries';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { compileText } from '../../src/compile';
 import { formatFinding } from '../../src/cli/report';
 import { isError } from '../../src/model/findings';
-import { renderUnionFiles } from '../../src/outputs/files';
+import { renderUnionFiles } from '../../src/files/union-files';
 import { runCli } from '../helpers';
 import { buildModel, specArb, wildSpecArb, writeModel, type ModelSpec, type Style } from './arbitraries';
 import { isolationViolations, nameViolations, sharingViolations } from './oracles';

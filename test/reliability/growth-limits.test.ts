@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { diffPlans } from '../../src/outputs/diff';
+import { diffPlans } from '../../src/diff/compare-plans';
 import { planOf, runCli } from '../helpers';
 
 const BASE = `org: acme

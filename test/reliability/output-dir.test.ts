@@ -6,9 +6,9 @@ import fs, { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { describe, it, mock } from 'node:test';
-import { main } from '../../src/cli/main';
+import { main } from '../../src/cli/union-isolation';
 import { compileText } from '../../src/compile';
-import * as files from '../../src/outputs/files';
+import * as files from '../../src/files/union-files';
 import { CLI, fixturePath, MINIMAL_DOMAIN, runCli, temporaryDir } from '../helpers';
 import { buildModel, writeModel, type ModelSpec } from '../property/arbitraries';
 import { runAsNobody, whyNobodyCannotRun } from './as-nobody';

@@ -47,11 +47,11 @@ describe('synthesis with the speedups on and off (UNION_ISOLATION_SPEEDUPS=off)'
     synthBothWays(model);
   });
 
-  it('writes the same bytes through the cdktf app entry (stacks/main.ts)', () => {
+  it('writes the same bytes through the cdktf app entry (stacks/cdktf-app.ts)', () => {
     const dir = temporaryDir('ui-speedups-');
     const trees = ['on', 'off'].map((side) => {
       const out = path.join(dir, side);
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'stacks', 'main.js')], {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'stacks', 'cdktf-app.js')], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, UNION_ISOLATION_SPEEDUPS: side, UNION_ISOLATION_MODEL: fixturePath('synth-project-isolation.yaml'), CDKTF_OUTDIR: out },

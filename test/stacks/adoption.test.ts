@@ -84,7 +84,7 @@ describe('adopting a GCP project', () => {
 
 describe('the review of adopted units', () => {
   it('says what each adopted unit keeps and which role the storage stacks assume', async () => {
-    const { renderReview } = await import('../../src/outputs/review');
+    const { renderReview } = await import('../../src/files/review-md');
     const review = renderReview(planOf({ yaml: projectModel('  production/flytesnacks: { existingId: "123456789012", roleName: UnionProvisioner, manage: [name] }\n  development/analytics: { existingId: legacy-analytics-dev }\n') }));
     assert.match(review, /## Adopted accounts and projects/);
     assert.match(review, /\| `production\/flytesnacks` \| `123456789012` \| email, parent \(OU or folder\) \| `UnionProvisioner` \|/);

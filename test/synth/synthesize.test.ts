@@ -9,7 +9,7 @@ import { writeHere } from '../../src/synth/file-sink';
 import { synthesizePlan } from '../../src/synth/synthesize-plan';
 import { writeStacks } from '../../src/synth/write-stacks';
 import { synthesizeInto, type StacksWriter } from '../../src/synth/synthesize-into';
-import { writeUnionFiles } from '../../src/synth/union-files';
+import { writeUnionFiles } from '../../src/synth/write-union-files';
 import { fixturePath, planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
 
 const tmp = (): string => temporaryDir('ui-synth-');
@@ -154,8 +154,8 @@ describe('union-isolation synth', () => {
   });
 });
 
-describe('the cdktf app entry (stacks/main.ts)', () => {
-  const main = path.join(ROOT, 'dist', 'stacks', 'main.js');
+describe('the cdktf app entry (stacks/cdktf-app.ts)', () => {
+  const main = path.join(ROOT, 'dist', 'stacks', 'cdktf-app.js');
 
   it('synthesizes the model named by UNION_ISOLATION_MODEL into CDKTF_OUTDIR', () => {
     const out = path.join(tmp(), 'cdktf.out');

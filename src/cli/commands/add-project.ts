@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { compileText } from '../../compile';
 import { addProject } from '../../model/add-project';
 import { formatPath, isError } from '../../model/findings';
-import { attributeFilePath } from '../../outputs/attribute-files';
-import { destructiveChanges, diffPlans, type PlanDiff } from '../../outputs/diff';
+import { attributeFilePath } from '../../files/attribute-files';
+import { destructiveChanges, diffPlans, type PlanDiff } from '../../diff/compare-plans';
 import { EXIT, JSON_OPTION, MODEL_OPTION, parseOptions, type Command } from '../context';
 import { compileAndReport, formatFinding, modelPathOf, reportFindings } from '../report';
 

@@ -1,11 +1,11 @@
 // union-isolation diff --base OLD [-m NEW]: what the change does in model terms, as Markdown for a
 // pull-request comment (or --json). Exit 3 when it would destroy or replace an account, project or
 // bucket, unless --allow-destroy: the last check before a destructive apply.
-import { destructiveChanges, diffPlans } from '../../outputs/diff';
-import { renderDiffMarkdown } from '../../outputs/diff-report';
-import { poolRenameHints } from '../../outputs/rename-hints';
-import { diffStacks } from '../../outputs/stack-changes';
-import { renderStackChangesMarkdown } from '../../outputs/stack-changes-report';
+import { destructiveChanges, diffPlans } from '../../diff/compare-plans';
+import { renderDiffMarkdown } from '../../diff/diff-report';
+import { poolRenameHints } from '../../diff/rename-hints';
+import { diffStacks } from '../../diff/stack-changes';
+import { renderStackChangesMarkdown } from '../../diff/stack-changes-report';
 import { EXIT, JSON_OPTION, MODEL_OPTION, parseOptions, type Command } from '../context';
 import { BASE_PLAN_OPTION, loadBase } from '../base-plan';
 import { compileAndReport, modelPathOf } from '../report';

@@ -17,7 +17,7 @@ export function starterFiles(): Map<string, string> {
     .replace(/^# Warnings accepted after review[\s\S]*?\n\n/m, '');
   const cdktf = {
     language: 'typescript',
-    app: 'node node_modules/union-isolation/dist/stacks/main.js',
+    app: 'node node_modules/union-isolation/dist/stacks/cdktf-app.js',
     projectId: 'union-isolation',
     sendCrashReports: 'false',
     terraformProviders: [],

@@ -1,7 +1,7 @@
 // union-isolation plan: the review of what the model places where (--json: the resolved plan).
-import { renderPlanJson } from '../../outputs/plan-json';
-import { renderReview } from '../../outputs/review';
-import { renderTerminalReview } from '../../outputs/terminal-review';
+import { renderPlanJson } from '../../files/plan-json';
+import { renderReview } from '../../files/review-md';
+import { renderTerminalReview } from '../../files/terminal-review';
 import { EXIT, JSON_OPTION, MODEL_OPTION, UsageError, parseOptions, type Command } from '../context';
 import { compileAndReport } from '../report';
 

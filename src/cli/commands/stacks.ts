@@ -1,6 +1,6 @@
 // union-isolation stacks [--changed --base OLD] [--ready | --waiting]: the stacks to plan or apply,
 // one per line in apply order (every upstream first), so CI runs Terraform in those alone.
-import { applyOrder, diffStacks } from '../../outputs/stack-changes';
+import { applyOrder, diffStacks } from '../../diff/stack-changes';
 import { EXIT, JSON_OPTION, MODEL_OPTION, UsageError, parseOptions, type Command } from '../context';
 import { BASE_PLAN_OPTION, loadBase } from '../base-plan';
 import { compileAndReport } from '../report';

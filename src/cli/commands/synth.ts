@@ -42,7 +42,7 @@ export const command: Command = {
     } finally {
       await synthesis.close();
     }
-    const { UNION_DIR } = await import('../../synth/union-files');
+    const { UNION_DIR } = await import('../../synth/write-union-files');
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     ctx.stdout(
       `Synthesized ${plural(result.stacks.length, 'stack')} (${plural(result.resources, 'resource')}) into ${path.join(shown, 'stacks')}` +

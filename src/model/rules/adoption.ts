@@ -3,7 +3,7 @@
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { unitKeys } from '../units';
+import { unitKeys } from '../unit-keys';
 
 const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ON_CLOUD = { aws: ['name', 'email', 'parent'], gcp: ['name', 'parent', 'billing'] } as const;

@@ -4,7 +4,7 @@
 import type { Finding } from '../findings';
 import { byocMessages, DNS_LABEL_RULE, messages } from '../messages';
 import type { Model } from '../schema';
-import { unitKeys } from '../units';
+import { unitKeys } from '../unit-keys';
 
 /** sts:ExternalId's characters; Union's template takes 8-24 of them. */
 export const EXTERNAL_ID = /^[\w+=,.@:/-]{8,24}$/;

@@ -5,7 +5,7 @@
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { unitKeys } from '../units';
+import { unitKeys } from '../unit-keys';
 
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const GCP_WORKLOAD_PROVIDER = /^projects\/\d{1,20}\/locations\/global\/workloadIdentityPools\/[a-z0-9-]{4,32}\/providers\/[a-z0-9-]{4,32}$/;

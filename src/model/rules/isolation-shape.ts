@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
 import { suggester } from '../shape';
-import { unitKeys } from '../units';
+import { unitKeys } from '../unit-keys';
 import { findMisspeltDefinitions, namesMisspelt } from './misspelt-definitions';
 
 export function checkIsolationShape(model: Model): Finding[] {

@@ -6,7 +6,8 @@ import type { Finding, ModelPath } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
 import { nearest } from '../shape';
-import { onDemandProjects } from '../units';
+import { onDemandProjects } from '../unit-keys';
+import { compareEntries } from '../../order';
 
 export interface Misspelt {
   readonly findings: readonly Finding[];
@@ -47,7 +48,7 @@ export function findMisspeltDefinitions(model: Model): Misspelt {
     const out = new Set<string>();
     const definedSet = new Set(defined);
     const claimed = new Set<string>();
-    for (const [name, n] of [...refs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [name, n] of [...refs].sort(compareEntries)) {
       if (definedSet.has(name) || name === 'default') continue;
       const near = nearest(name, defined);
       // One reference is as likely the typo as the definition: it keeps its own finding.

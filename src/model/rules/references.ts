@@ -4,7 +4,7 @@ import { formatPath, type Finding, type ModelPath } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
 import { suggester } from '../shape';
-import { onDemandProjects, unitKeys } from '../units';
+import { onDemandProjects, unitKeys } from '../unit-keys';
 import { findMisspeltDefinitions, namesMisspelt } from './misspelt-definitions';
 
 /** A pool's clusters and where they are written, for either pool form. */

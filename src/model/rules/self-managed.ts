@@ -3,7 +3,7 @@
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { unitKeys } from '../units';
+import { unitKeys } from '../unit-keys';
 
 const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const OIDC_ISSUER = /^https:\/\/[a-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/;

@@ -3,7 +3,7 @@
 import type { Finding, ModelPath } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { unitKeys } from '../units';
+import { unitKeys } from '../unit-keys';
 
 const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const AWS_PARENT = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;

@@ -1,0 +1,202 @@
+// Which Terraform stacks a model change touches, from the two plans alone: the stacks to plan and
+// apply (new, changed), the ones left behind (removed), which of them cannot be planned until an
+// upstream stack is applied (they read an output that does not exist yet: "Unable to find remote
+// state" or "Unsupported attribute"), and the state moves an older layout needs, as exact commands.
+import type { Plan, Unit } from '../plan/types';
+import { parentOutputName, parentStackOf } from '../plan/stack-layout';
+import { unitResources } from './terraform-address';
+import { compareEntries } from '../order';
+
+export interface StateMove {
+  readonly unit: string;
+  readonly from: string;
+  readonly to: string;
+  /** Addresses moved, the same in both states. */
+  readonly addresses: readonly string[];
+  /** Shell commands, run from the directory holding both synth outputs (see `MIGRATION_DIRS`). */
+  readonly commands: readonly string[];
+}
+
+export interface StackChanges {
+  /** Stacks only the new model has. Sorted. */
+  readonly new: readonly string[];
+  /** Stacks in both whose Terraform changes. Sorted. */
+  readonly changed: readonly string[];
+  /** Stacks only the base model has: their states stay until you delete them (after the moves, empty). */
+  readonly removed: readonly string[];
+  /** New or changed stacks that read an output their upstream does not have yet: plan them after applying those. */
+  readonly waitsOn: Readonly<Record<string, readonly string[]>>;
+  /** Units whose resources now belong to another stack's state. Empty unless the layout changed. */
+  readonly moves: readonly StateMove[];
+}
+
+/** Where the migration commands expect the two synth outputs. */
+export const MIGRATION_DIRS = { base: 'cdktf.base', next: 'cdktf.out' } as const;
+
+export function diffStacks(base: Plan, next: Plan): StackChanges {
+  const before = new Map(base.stacks.map((s) => [s.name, s]));
+  const after = new Map(next.stacks.map((s) => [s.name, s]));
+  const baseOutputs = outputsByStack(base);
+  const baseFingerprints = fingerprints(base);
+  const nextFingerprints = fingerprints(next);
+  const created: string[] = [];
+  const changed: string[] = [];
+  for (const s of next.stacks) {
+    const old = before.get(s.name);
+    if (old === undefined) created.push(s.name);
+    else if (baseFingerprints.get(old.name) !== nextFingerprints.get(s.name)) changed.push(s.name);
+  }
+  const removed = base.stacks.filter((s) => !after.has(s.name)).map((s) => s.name);
+  const touched = new Set([...created, ...changed]);
+
+  const waitsOn: Record<string, string[]> = {};
+  for (const [stack, reads] of readsByStack(next)) {
+    if (!touched.has(stack)) continue;
+    const upstreams = [...new Set(reads.filter((r) => !(baseOutputs.get(r.stack)?.has(r.output) ?? false)).map((r) => r.stack))].sort();
+    if (upstreams.length > 0) waitsOn[stack] = upstreams;
+  }
+
+  const baseUnits = new Map(base.units.map((u) => [u.key, u]));
+  const moves: StateMove[] = [];
+  for (const u of next.units) {
+    const old = baseUnits.get(u.key);
+    if (old === undefined || old.stack === u.stack || old.cloud !== u.cloud) continue;
+    moves.push(stateMove(old, u));
+  }
+  return { new: created, changed, removed, waitsOn, moves };
+}
+
+function stateMove(old: Unit, unit: Unit): StateMove {
+  const from = `${MIGRATION_DIRS.base}/stacks/${old.stack}`;
+  const to = `${MIGRATION_DIRS.next}/stacks/${unit.stack}`;
+  const resources = unitResources(unit);
+  const commands = [`terraform -chdir=${from} init -input=false`, `terraform -chdir=${to} init -input=false`];
+  for (const r of resources) {
+    // An AWS account id is known only to the old state: read it from that state's output.
+    const id = r.importId ?? (old.cloud === 'aws' ? `$(terraform -chdir=${from} output -raw ${old.accountIdOutput})` : '');
+    commands.push(`terraform -chdir=${to} import -input=false '${r.address}' "${id}"`);
+  }
+  // Only once the new state holds them: the old state forgets them (nothing is destroyed).
+  for (const r of resources) commands.push(`terraform -chdir=${from} state rm '${r.address}'`);
+  return { unit: unit.key, from: old.stack, to: unit.stack, addresses: resources.map((r) => r.address), commands };
+}
+
+interface Read {
+  readonly stack: string;
+  readonly output: string;
+}
+
+/** The outputs each stack reads through remote state, as the stacks build them. */
+function readsByStack(plan: Plan): Map<string, Read[]> {
+  const units = new Map(plan.units.map((u) => [u.key, u]));
+  const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
+  const clusters = new Map(plan.clusters.map((c) => [c.name, c]));
+  const out = new Map<string, Read[]>();
+  for (const s of plan.stacks) {
+    const reads: Read[] = [];
+    if (s.kind === 'accounts') {
+      for (const key of s.units) {
+        const u = units.get(key);
+        if (u === undefined || (u.parent.kind !== 'aws-ou' && u.parent.kind !== 'gcp-new-folder')) continue;
+        const owner = parentStackOf(u);
+        if (owner !== s.name) reads.push({ stack: owner, output: parentOutputName(u.parent) });
+      }
+    } else if (s.cloud === 'aws' && s.storageGroup !== null) {
+      const g = groups.get(s.storageGroup);
+      const keys = g === undefined ? [] : [g.homeUnit, ...g.accessUnits, ...g.clusters.map((c) => clusters.get(c)?.unit ?? '')];
+      for (const key of keys) {
+        const u = units.get(key);
+        if (u !== undefined && u.cloud === 'aws') reads.push({ stack: u.stack, output: u.accountIdOutput });
+      }
+    }
+    out.set(s.name, reads);
+  }
+  return out;
+}
+
+function outputsByStack(plan: Plan): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (stack: string, output: string) => {
+    let set = out.get(stack);
+    if (set === undefined) out.set(stack, (set = new Set()));
+    set.add(output);
+  };
+  for (const u of plan.units) {
+    if (u.cloud === 'aws') add(u.stack, u.accountIdOutput);
+    else {
+      add(u.stack, u.projectIdOutput);
+      add(u.stack, u.projectNumberOutput);
+    }
+  }
+  for (const s of plan.stacks) for (const p of s.parents ?? []) if (p.output !== null) add(s.name, p.output);
+  return out;
+}
+
+/**
+ * Everything of the plan a stack's Terraform is built from. Equal fingerprints give equal JSON
+ * (test/diff/stack-changes.test.ts synthesizes both sides to hold that); `after` is left out,
+ * since it only orders applies and is in no stack's Terraform.
+ */
+function fingerprints(plan: Plan): Map<string, string> {
+  const units = new Map(plan.units.map((u) => [u.key, u]));
+  const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
+  const clustersByName = new Map(plan.clusters.map((c) => [c.name, c]));
+  const out = new Map<string, string>();
+  for (const stack of plan.stacks) {
+    const group = stack.storageGroup === null ? null : (groups.get(stack.storageGroup) ?? null);
+    const clusters = group === null ? [] : group.clusters.map((c) => clustersByName.get(c) ?? c);
+    const keys = new Set([...stack.units, ...clusters.map((c) => (typeof c === 'string' ? c : c.unit))]);
+    const stackUnits = [...keys].sort().map((k) => units.get(k) ?? k);
+    // A GCP storage stack names its project by id and reads no state: where the projects live is only an apply order.
+    const gcpStorage = stack.kind === 'storage' && stack.cloud === 'gcp';
+    const { after: _after, dependsOn, ...rest } = stack;
+    void _after;
+    const fields = gcpStorage ? { ...rest } : { ...rest, dependsOn };
+    // A storage stack reads account ids from state, adopted or not.
+    // What Terraform keeps of an adopted account is the accounts stack's business, not the storage stack's.
+    const shownUnits =
+      stack.kind !== 'storage'
+        ? stackUnits
+        : stackUnits.map((u) => (typeof u === 'string' ? u : { ...u, existingId: null, keepExisting: [], ...(gcpStorage ? { stack: null } : {}) }));
+    // Storage stacks also hold the clusters' identities and Helm outputs; accounts and access stacks
+    // Union's access (BYOC). Whatever feeds a stack is in its fingerprint: over-reporting is safe, missing is not.
+    const identities = group === null ? [] : (plan.identities ?? []).filter((i) => group.clusters.includes(i.cluster));
+    const deployment = { deployment: plan.deployment, controlPlaneHost: plan.controlPlaneHost, byoc: stack.kind === 'storage' ? null : (plan.byoc ?? null) };
+    out.set(
+      stack.name,
+      stableJson({ stack: fields, units: shownUnits, group, clusters, identities, deployment, org: plan.org, backend: plan.backend, settings: stack.cloud === 'aws' ? plan.aws : plan.gcp }),
+    );
+  }
+  return out;
+}
+
+/** JSON with keys sorted at every level: a plan read back from plan.json has its keys sorted. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(compareEntries)
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The stacks in an order that applies every upstream first (reads and `after`), ties by name. */
+export function applyOrder(plan: Plan, only?: ReadonlySet<string>): string[] {
+  const byName = new Map(plan.stacks.map((s) => [s.name, s]));
+  const done = new Set<string>();
+  const order: string[] = [];
+  const visit = (name: string, path: Set<string>) => {
+    if (done.has(name) || path.has(name)) return;
+    path.add(name);
+    const s = byName.get(name);
+    for (const up of [...(s?.dependsOn ?? []), ...(s?.after ?? [])]) visit(up, path);
+    path.delete(name);
+    done.add(name);
+    order.push(name);
+  };
+  for (const s of plan.stacks) visit(s.name, new Set());
+  return only === undefined ? order : order.filter((n) => only.has(n));
+}

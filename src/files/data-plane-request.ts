@@ -1,0 +1,241 @@
+// union/data-plane-request.md and .json (BYOC only): everything Union's "Configuring your data plane"
+// asks for, per cluster, with the values that exist only after apply named by the Terraform output
+// that prints them. A reviewer reads the Markdown in a pull request; Union's team can act on either.
+import type { ByocCluster, ByocPlan, UnitAccess } from '../plan/byoc-types';
+import type { Plan, StorageGroup, Unit } from '../plan/types';
+import { generatedNotice, type RenderOptions } from './generated-header';
+import { cell, code, table } from './markdown';
+
+export const DATA_PLANE_REQUEST_MD = 'data-plane-request.md';
+export const DATA_PLANE_REQUEST_JSON = 'data-plane-request.json';
+
+/** A value known now, or the Terraform output that holds it after apply. */
+export interface LaterValue {
+  readonly value: string | null;
+  readonly stack: string;
+  readonly output: string;
+  /** Run in the synth output directory once the stack is applied. */
+  readonly command: string;
+}
+
+export interface RequestCluster {
+  readonly name: string;
+  readonly cloud: 'aws' | 'gcp';
+  readonly unit: string;
+  /** AWS account name or GCP project id. */
+  readonly accountName: string;
+  /** AWS only. */
+  readonly accountId?: LaterValue;
+  readonly roleArn?: LaterValue;
+  /** GCP only. */
+  readonly projectId?: string;
+  readonly projectNumber?: LaterValue;
+  readonly serviceAccount?: string;
+  readonly region: string;
+  readonly vpc: { readonly provisionedBy: 'customer'; readonly id: string } | { readonly provisionedBy: 'union' };
+  readonly dataRetentionDays: number | null;
+  readonly nodeGroups: ByocCluster['nodeGroups'];
+  readonly pools: readonly string[];
+}
+
+export interface RequestPool {
+  readonly name: string;
+  readonly clusters: readonly string[];
+  readonly metadataBucket: string;
+  readonly fastRegistrationBucket: string;
+  /** `union`: Union provisions it under this name (a suggestion); `customer`: the storage stack creates it. */
+  readonly bucketProvisionedBy: 'union' | 'customer';
+  readonly bucketStack: string | null;
+  readonly bucketCloud: 'aws' | 'gcp';
+  readonly bucketRegion: string;
+}
+
+export interface DataPlaneRequest {
+  readonly org: string;
+  readonly providers: readonly ('aws' | 'gcp')[];
+  readonly multiCluster: boolean;
+  readonly isolation: 'domain' | 'project';
+  readonly access: {
+    readonly aws: ByocPlan['aws'] | null;
+    readonly gcp: { readonly pool: string; readonly provider: string; readonly role: string; readonly serviceAccountId: string; readonly roleSource: string } | null;
+    readonly unionAwsAccount: string;
+  };
+  readonly clusters: readonly RequestCluster[];
+  readonly mapping: readonly { readonly project: string; readonly domain: string; readonly workflow: string | null; readonly pool: string; readonly clusters: readonly string[] }[];
+  readonly pools: readonly RequestPool[];
+}
+
+function later(stack: string, output: string, value: string | null): LaterValue {
+  return { value, stack, output, command: `terraform -chdir=stacks/${stack} output -raw ${output}` };
+}
+
+export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
+  const units = new Map<string, Unit>(plan.units.map((u) => [u.key, u]));
+  const access = new Map<string, UnitAccess>(byoc.access.map((a) => [a.unit, a]));
+  const byocClusters = new Map(byoc.clusters.map((c) => [c.name, c]));
+  const groups = new Map<string, StorageGroup>(plan.storageGroups.map((g) => [g.name, g]));
+  const poolClusters = new Map(plan.pools.map((p) => [p.name, p.clusters]));
+  const clusters = plan.clusters.map((c): RequestCluster => {
+    const unit = units.get(c.unit)!;
+    const b = byocClusters.get(c.name)!;
+    const a = access.get(c.unit)!;
+    const common = {
+      name: c.name,
+      cloud: c.cloud,
+      unit: c.unit,
+      accountName: unit.name,
+      region: c.region,
+      vpc: b.vpc === null ? ({ provisionedBy: 'union' } as const) : ({ provisionedBy: 'customer', id: b.vpc } as const),
+      dataRetentionDays: b.dataRetentionDays,
+      nodeGroups: b.nodeGroups,
+      pools: c.pools,
+    };
+    if (unit.cloud === 'aws' && a.cloud === 'aws') {
+      return { ...common, accountId: later(unit.stack, unit.accountIdOutput, unit.existingId), roleArn: later(a.stack, a.roleArnOutput, a.roleArn) };
+    }
+    if (unit.cloud === 'gcp' && a.cloud === 'gcp') {
+      return { ...common, projectId: unit.name, projectNumber: later(unit.stack, unit.projectNumberOutput, null), serviceAccount: a.serviceAccountEmail };
+    }
+    throw new Error(`inconsistent plan: cluster '${c.name}' has no Union access for unit '${c.unit}'`);
+  });
+  const pools = plan.pools.map((p): RequestPool => {
+    const g = groups.get(p.storageGroup)!;
+    const union = byoc.buckets === 'union-provisions';
+    return {
+      name: p.name,
+      clusters: p.clusters,
+      metadataBucket: g.bucket,
+      fastRegistrationBucket: g.fastRegistrationBucket,
+      bucketProvisionedBy: union ? 'union' : 'customer',
+      bucketStack: union ? null : g.stack,
+      bucketCloud: g.cloud,
+      bucketRegion: g.region,
+    };
+  });
+  return {
+    org: plan.org,
+    providers: [...new Set(plan.clusters.map((c) => c.cloud))].sort(),
+    multiCluster: plan.clusters.length > 1,
+    isolation: plan.isolation,
+    access: {
+      unionAwsAccount: byoc.unionAwsAccount,
+      aws: byoc.aws,
+      gcp: byoc.gcp && { pool: byoc.gcp.poolId, provider: byoc.gcp.providerId, role: byoc.gcp.roleId, serviceAccountId: byoc.gcp.serviceAccountId, roleSource: byoc.gcp.roleSource },
+    },
+    clusters,
+    mapping: plan.assignments.map((a) => ({ project: a.project, domain: a.domain, workflow: a.workflow, pool: a.pool, clusters: poolClusters.get(a.pool) ?? [] })),
+    pools,
+  };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Both files for a BYOC plan; none for a self-managed one. */
+export function renderDataPlaneRequest(plan: Plan, options: RenderOptions = {}): [string, string][] {
+  if (plan.byoc === undefined) return [];
+  const request = dataPlaneRequest(plan, plan.byoc);
+  const json = JSON.stringify({ $comment: generatedNotice(options), ...(sortKeys(request) as object) }, null, 2) + '\n';
+  return [
+    [DATA_PLANE_REQUEST_JSON, json],
+    [DATA_PLANE_REQUEST_MD, `<!-- ${generatedNotice(options)} -->\n${renderRequestMarkdown(request)}`],
+  ];
+}
+
+const CLOUD = { aws: 'AWS', gcp: 'GCP' } as const;
+
+function laterText(v: LaterValue): string {
+  return v.value !== null ? code(v.value) : `after apply: ${code(v.command)}`;
+}
+
+function retention(days: number | null): string {
+  return days === null ? 'per our Union plan (Teams 30 days, Enterprise 1 year)' : `${days} days`;
+}
+
+export function renderRequestMarkdown(r: DataPlaneRequest): string {
+  const out: string[] = [
+    `# Data-plane request for Union: ${code(r.org)}`,
+    '',
+    'What Union\'s "Configuring your data plane" asks for, for every cluster. Values that exist only after `cdktf deploy` are given as the command that prints them (run it in the synth output directory); fill them in before sending.',
+    '',
+    `- Cloud provider: ${r.providers.map((p) => CLOUD[p]).join(' and ')}${r.providers.length > 1 ? ' (mixed, per Union\'s multi-cluster page: please confirm)' : ''}`,
+    `- Multi-cluster: ${r.multiCluster ? `yes, ${r.clusters.length} clusters` : 'no, one cluster'}`,
+    `- Isolation: ${r.isolation === 'domain' ? 'one account or project per domain' : 'one account or project per project-domain pair, plus the default for projects created later'}`,
+    `- Cluster pools: ${r.pools.length}, each with its own metadata bucket`,
+    '',
+    '## Access',
+    '',
+  ];
+  if (r.access.aws)
+    out.push(
+      `- AWS: role ${code(r.access.aws.roleName)} in every account, from Union's template ${code(r.access.aws.templateUrl)} (CloudFormation stack ${code(r.access.aws.stackName)}), trusting ${code(`arn:aws:iam::${r.access.unionAwsAccount}:root`)} with external id ${code(r.access.aws.externalId)}.`,
+    );
+  if (r.access.gcp)
+    out.push(
+      `- GCP: workload identity pool ${code(r.access.gcp.pool)} with AWS provider ${code(r.access.gcp.provider)} (account ${code(r.access.unionAwsAccount)}), custom role ${code(r.access.gcp.role)} (from ${cell(r.access.gcp.roleSource)}), service account ${code(r.access.gcp.serviceAccountId)} in every project.`,
+    );
+  out.push('', '## Clusters', '');
+  out.push(
+    table(
+      ['Cluster', 'Cloud', 'Account / project', 'Account id / project number', 'Role ARN / service account', 'Region', 'VPC', 'Data retention', 'Pools'],
+      r.clusters.map((c) => [
+        code(c.name),
+        CLOUD[c.cloud],
+        `${code(c.unit)} (${code(c.accountName)})`,
+        c.accountId ? laterText(c.accountId) : c.projectNumber ? `${code(c.projectId ?? '')}, number ${laterText(c.projectNumber)}` : '',
+        c.roleArn ? laterText(c.roleArn) : code(c.serviceAccount ?? ''),
+        code(c.region),
+        c.vpc.provisionedBy === 'customer' ? code(c.vpc.id) : 'Union provisions one',
+        retention(c.dataRetentionDays),
+        c.pools.map(code).join(', '),
+      ]),
+    ),
+  );
+  out.push('## Node groups', '');
+  const groups = r.clusters.flatMap((c) =>
+    c.nodeGroups.map((g) => [
+      code(c.name),
+      code(g.name),
+      code(g.instanceType),
+      String(g.min),
+      String(g.max),
+      g.interruptible ? 'interruptible' : 'on-demand',
+      g.taints.length === 0 ? 'none' : g.taints.map(code).join(', '),
+      g.diskGb === null ? "Union's default" : `${g.diskGb} GiB`,
+    ]),
+  );
+  out.push(
+    groups.length === 0
+      ? "None given in the model: Union's defaults (minimum 0) for every cluster.\n"
+      : table(['Cluster', 'Node group', 'Node type', 'Min', 'Max', 'Capacity', 'Taints', 'Disk'], groups),
+  );
+  out.push('## Cluster pools and metadata buckets', '');
+  out.push(
+    table(
+      ['Pool', 'Clusters', 'Metadata bucket', 'Fast-registration bucket', 'Provisioned by', 'Location'],
+      r.pools.map((p) => [
+        code(p.name),
+        p.clusters.map(code).join(', '),
+        code(p.metadataBucket),
+        p.fastRegistrationBucket === p.metadataBucket ? 'same' : code(p.fastRegistrationBucket),
+        p.bucketProvisionedBy === 'union' ? 'Union (name suggested)' : `us, stack ${code(p.bucketStack ?? '')}`,
+        `${CLOUD[p.bucketCloud]} ${code(p.bucketRegion)}`,
+      ]),
+    ),
+  );
+  out.push('## Domains and projects to clusters', '');
+  out.push(
+    table(
+      ['Project', 'Domain', 'Workflow', 'Pool', 'Clusters'],
+      r.mapping.map((m) => [code(m.project), code(m.domain), m.workflow === null ? '' : code(m.workflow), code(m.pool), m.clusters.map(code).join(', ')]),
+    ),
+  );
+  return out.join('\n');
+}

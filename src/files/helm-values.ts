@@ -1,0 +1,87 @@
+// helm/<cluster>.values.yaml: the data-plane chart's `global` keys and storage settings for each
+// cluster. Values the plan cannot know (the id of an AWS account not created yet) are named as the
+// Terraform output that will hold them, with the command that prints it, so nothing is guessed.
+import type { ClusterPlan, Plan, Unit } from '../plan/types';
+import { hashHeader, type RenderOptions } from './generated-header';
+import { chartKeys, installLines, keyNote } from './helm-install';
+import { yamlScalar } from './yaml-scalar';
+import { compareStrings } from '../order';
+
+export const HELM_DIR = 'helm';
+
+// Cluster names are validated DNS labels; checked again because they become file names.
+const SAFE_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+export function helmValuesPath(cluster: string): string {
+  if (!SAFE_CLUSTER.test(cluster)) throw new Error(`unsafe cluster name '${cluster}' for a values file`);
+  return `${HELM_DIR}/${cluster}.values.yaml`;
+}
+
+/** The placeholder for an account id known only after the accounts stack is applied. */
+export function terraformOutputPlaceholder(stack: string, output: string): string {
+  return `<terraform output ${stack} ${output}>`;
+}
+
+export interface HelmValues {
+  readonly global: Readonly<Record<string, string>>;
+  readonly storage: { readonly provider: 'aws' | 'gcs'; readonly bucketName: string };
+}
+
+/**
+ * The chart's values for one cluster: the one definition of its keys, written to
+ * helm/<cluster>.values.yaml here and to the storage stacks' `helm_values_<cluster>` outputs.
+ * `awsAccountId` is whatever stands for the account id where the values go (ignored on GCP).
+ */
+export function helmValues(plan: Plan, cluster: ClusterPlan, unit: Unit, awsAccountId: string): HelmValues {
+  const common = {
+    CLUSTER_NAME: cluster.name,
+    ORG_NAME: plan.org,
+    METADATA_BUCKET: cluster.metadataBucket,
+    FAST_REGISTRATION_BUCKET: cluster.fastRegistrationBucket,
+  };
+  const storage = { provider: unit.cloud === 'aws' ? ('aws' as const) : ('gcs' as const), bucketName: cluster.metadataBucket };
+  const startKeys = chartKeys(plan, cluster, unit, awsAccountId);
+  // An adopted project keeps its own id; a new one gets the planned id, known before apply.
+  if (unit.cloud === 'gcp') return { global: { ...common, GOOGLE_PROJECT_ID: unit.existingId ?? unit.name, GCP_REGION: cluster.region, ...startKeys }, storage };
+  return { global: { ...common, AWS_REGION: cluster.region, AWS_ACCOUNT_ID: awsAccountId, ...startKeys }, storage };
+}
+
+export function renderHelmValues(plan: Plan, cluster: ClusterPlan, options: RenderOptions = {}, units = unitIndex(plan)): string {
+  const unit = units.get(cluster.unit);
+  if (unit === undefined) throw new Error(`cluster '${cluster.name}' runs in unknown unit '${cluster.unit}'`);
+  const accountId = unit.cloud === 'aws' ? (unit.existingId ?? terraformOutputPlaceholder(unit.stack, unit.accountIdOutput)) : '';
+  const values = helmValues(plan, cluster, unit, accountId);
+  const lines = [
+    hashHeader(options).trimEnd(),
+    `# Cluster ${cluster.name} in ${unit.key} (${unit.name}); pools: ${cluster.pools.join(', ') || '(none)'}.`,
+    ...installLines(plan, cluster, unit),
+    'global:',
+  ];
+  for (const [key, value] of Object.entries(values.global)) {
+    const note = keyNote(plan, cluster, unit, key);
+    if (note !== null) lines.push(...note.map((l) => `  # ${l}`));
+    if (key === 'AWS_ACCOUNT_ID' && unit.cloud === 'aws' && unit.existingId === null)
+      lines.push(
+        `  # Known after apply: replace with the output of \`npx cdktf output ${unit.stack}\` (${unit.accountIdOutput}),`,
+        `  # or \`terraform output -raw ${unit.accountIdOutput}\` in cdktf.out/stacks/${unit.stack}.`,
+      );
+    // Account ids are always strings: a 12-digit id read as a number loses its leading zeros.
+    lines.push(`  ${key}: ${key === 'AWS_ACCOUNT_ID' ? JSON.stringify(value) : yamlScalar(value)}`);
+  }
+  lines.push('storage:', `  provider: ${values.storage.provider}`, `  bucketName: ${yamlScalar(values.storage.bucketName)}`);
+  return lines.join('\n') + '\n';
+}
+
+function unitIndex(plan: Plan): ReadonlyMap<string, Unit> {
+  return new Map(plan.units.map((u) => [u.key, u]));
+}
+
+/** Relative path under `<out>/union/` -> content, one per cluster. */
+export function renderAllHelmValues(plan: Plan, options: RenderOptions = {}): Map<string, string> {
+  const files = new Map<string, string>();
+  const units = unitIndex(plan);
+  for (const cluster of [...plan.clusters].sort((a, b) => compareStrings(a.name, b.name))) {
+    files.set(helmValuesPath(cluster.name), renderHelmValues(plan, cluster, options, units));
+  }
+  return files;
+}

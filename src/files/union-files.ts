@@ -1,0 +1,29 @@
+// Every file under `<out>/union/`, by relative path. Pure: synth writes them.
+import type { Plan } from '../plan/types';
+import { APPLY_SCRIPT_FILE, renderApplyScript } from './apply-attributes-script';
+import { renderAttributeFiles } from './attribute-files';
+import { renderDataPlaneRequest } from './data-plane-request';
+import { CLUSTER_POOLS_FILE, renderClusterPools } from './cluster-pools-yaml';
+import { generatedNotice, type RenderOptions } from './generated-header';
+import { renderAllHelmValues } from './helm-values';
+import { PLAN_JSON_FILE, renderPlanJson } from './plan-json';
+import { renderQueueFiles } from './queue-files';
+import { renderReview } from './review-md';
+import { compareEntries } from '../order';
+
+export const REVIEW_FILE = 'review.md';
+
+/** Relative path under `<out>/union/` -> content, sorted by path. */
+export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): ReadonlyMap<string, string> {
+  const files = new Map<string, string>([
+    [CLUSTER_POOLS_FILE, renderClusterPools(plan, options)],
+    [APPLY_SCRIPT_FILE, renderApplyScript(plan, options)],
+    [PLAN_JSON_FILE, renderPlanJson(plan, options)],
+    [REVIEW_FILE, `<!-- ${generatedNotice(options)} -->\n${renderReview(plan)}`],
+    ...renderAttributeFiles(plan, options),
+    ...renderAllHelmValues(plan, options),
+    ...renderDataPlaneRequest(plan, options),
+    ...renderQueueFiles(plan, options),
+  ]);
+  return new Map([...files].sort(compareEntries));
+}
