@@ -47,7 +47,7 @@ describe('output formats', () => {
     const model = readFileSync(path.join(dir, 'stacks', 'isolation.yaml'), 'utf8');
     assert.match(model, /^# yaml-language-server: \$schema=\.\.\/node_modules\/union-isolation\/schema\/isolation\.schema\.json$/m);
     assert.doesNotMatch(model, /acknowledge:/);
-    assert.match(readFileSync(path.join(dir, 'cdktf.json'), 'utf8'), /"app": "node node_modules\/union-isolation\/dist\/stacks\/main\.js"/);
+    assert.match(readFileSync(path.join(dir, 'cdktf.json'), 'utf8'), /"app": "node node_modules\/union-isolation\/dist\/stacks\/cdktf-app\.js"/);
     assert.match(readFileSync(path.join(dir, '.gitignore'), 'utf8'), /^cdktf\.out\/$/m);
     assert.equal(runCli(['validate'], { cwd: dir, env: { UNION_ISOLATION_MODEL: '' } }).code, 0);
     assert.equal(runCli(['init'], { cwd: dir }).code, 2);
