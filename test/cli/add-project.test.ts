@@ -51,6 +51,7 @@ describe('union-isolation add-project', () => {
         "New attribute files (run 'union-isolation synth', then apply-cluster-pool-attributes.sh once the project exists in Union):",
         '  cluster-pool-attributes/epsilon-development.yaml  epsilon/development -> on-demand-cp (automatic)',
         '  cluster-pool-attributes/epsilon-production.yaml  epsilon/production -> on-demand-cp (automatic)',
+        "Next: a pull request ('union-isolation diff --base OLD' shows the change), 'union-isolation synth', and once epsilon exists in Union 'apply-cluster-pool-attributes.sh --project epsilon'.",
         '',
       ].join('\n'),
     );

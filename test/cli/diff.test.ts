@@ -29,6 +29,7 @@ describe('union-isolation diff', () => {
     assert.match(r.stderr, /^ {2}destroyed account production\/beta \(acme-production-beta\)$/m);
     assert.match(r.stderr, /^ {2}destroyed bucket acme-prod-beta-cp-metadata \(storage group prod-beta-cp\)$/m);
     assert.match(r.stderr, /Pass --allow-destroy if this is intended/);
+    assert.doesNotMatch(r.stderr, /Next:/, 'a refusal ends with its fix, not a next step');
     assert.match(r.stdout, /^## union-isolation diff: `old\.yaml` → `new\.yaml`\n\n> \[!CAUTION\]/);
     assert.match(r.stdout, /^\| \*\*destroyed\*\* \| `production\/beta` \| AWS \| `acme-production-beta` \|/m);
   });
@@ -38,6 +39,9 @@ describe('union-isolation diff', () => {
     const r = runCli(['diff', '--base', 'old.yaml', '-m', 'new.yaml', '--allow-destroy'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /> \[!WARNING\]\n> \*\*4 destructive changes\*\*, allowed/);
+    // The Markdown on stdout is the pull-request comment; what to do next goes to stderr, last.
+    assert.match(r.stderr, /\nNext: 'union-isolation synth', then plan the stacks it changes \('union-isolation stacks --changed --base OLD --ready'\); apply after review\.\n$|^Next: .*\n$/);
+    assert.doesNotMatch(r.stdout, /Next:/);
   });
 
   it('passes additive changes: a new project, a new pool and cluster', () => {
@@ -52,6 +56,7 @@ describe('union-isolation diff', () => {
     assert.equal(r.code, 0, r.stderr);
     const d = JSON.parse(r.stdout);
     assert.equal(d.destructive, false);
+    assert.doesNotMatch(r.stderr, /Next:/, 'with --json, as validate --json, no next step');
     assert.equal(d.refused, false);
     assert.deepEqual(d.units, []);
     assert.deepEqual(d.buckets.map((b: { change: string; after: string }) => [b.change, b.after]), [['created', 'acme-batch-cp-metadata']]);

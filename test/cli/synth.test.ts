@@ -21,6 +21,11 @@ describe('union-isolation synth', () => {
     const outputs = runs.map(([cwd, model]) => {
       const r = runCli(['synth', '-m', model, '-o', 'out'], { cwd: path.join(root, cwd) });
       assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^Synthesized \d+ stacks \(\d+ resources\) into out\/stacks and \d+ files into out\/union\.\n/);
+      assert.match(
+        r.stdout,
+        /\nNext: read out\/union\/review\.md, then 'npx cdktf deploy' the stacks \(accounts first; README, Onboarding\), and once the projects exist in Union run out\/union\/apply-cluster-pool-attributes\.sh\.\n$/,
+      );
       return treeOf(path.join(root, cwd, 'out'));
     });
     const first = outputs[0]!;

@@ -9,9 +9,11 @@ import type { Plan } from '../../src/plan/types';
 import { planOf, temporaryDir } from '../helpers';
 import { seedClusterPoolPlan } from '../plans';
 
-// A stand-in uctl that records each call, one argument per line, and fails on a chosen file.
+// A stand-in uctl that records each call, one argument per line, fails `get project` for the
+// projects in UCTL_MISSING (a comma list), and fails on a chosen file.
 const FAKE_UCTL = `#!/usr/bin/env bash
 printf '%s\\n' "CALL" "$@" >> "$UCTL_LOG"
+if [ "$1 $2" = "get project" ]; then case ",\${UCTL_MISSING:-}," in *",$3,"*) echo "stub: project $3 not found" >&2; exit 1;; esac; exit 0; fi
 case "$*" in *"$UCTL_FAIL_ON"*) [ -n "$UCTL_FAIL_ON" ] && exit 7;; esac
 exit 0
 `;
@@ -35,11 +37,16 @@ function setUp(plan: Plan): { script: string; log: string; env: NodeJS.ProcessEn
   return { script: path.join(out, 'apply-cluster-pool-attributes.sh'), log, cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, UCTL_LOG: log, UCTL_FAIL_ON: '' } };
 }
 
-function calls(log: string): string[][] {
+function allCalls(log: string): string[][] {
   return readFileSync(log, 'utf8')
     .split('CALL\n')
     .filter(Boolean)
     .map((c) => c.trimEnd().split('\n'));
+}
+
+/** The update calls only (the project checks are asserted on their own). */
+function calls(log: string): string[][] {
+  return allCalls(log).filter((c) => c[0] === 'update');
 }
 
 describe('apply-cluster-pool-attributes.sh', () => {
@@ -91,6 +98,72 @@ describe('apply-cluster-pool-attributes.sh', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(calls(log).length, 0);
     assert.match(r.stderr, /No cluster-pool attribute files to apply/);
+  });
+
+  it("checks each project once with uctl get project, with the arguments but --force", () => {
+    const { script, log, env, cwd } = setUp(planOf({ fixture: 'seed-cluster-pools.yaml' }));
+    const r = spawnSync('bash', [script, '--config', 'c.yaml', '--force'], { cwd, env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const checks = allCalls(log).filter((c) => c[0] === 'get');
+    assert.deepEqual(checks, [['get', 'project', 'flytesnacks', '--config', 'c.yaml', '--org', 'acme']]);
+    assert.equal(allCalls(log)[0]![0], 'get', 'checked before its first update');
+  });
+
+  it("defaults --org to the model's org; the user's --org (either spelling) wins", () => {
+    const { script, log, env, cwd } = setUp(planOf({ fixture: 'seed-cluster-pools.yaml' }));
+    const run = (args: string[]) => {
+      writeFileSync(log, '');
+      const r = spawnSync('bash', [script, ...args], { cwd, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return calls(log).map((c) => c.slice(4));
+    };
+    for (const c of run([])) assert.deepEqual(c, ['--org', 'acme']);
+    for (const c of run(['--force'])) assert.deepEqual(c, ['--force', '--org', 'acme']);
+    for (const c of run(['--org', 'other'])) assert.deepEqual(c, ['--org', 'other']);
+    for (const c of run(['--org=other'])) assert.deepEqual(c, ['--org=other']);
+    assert.match(spawnSync('bash', [script, '--help'], { cwd, env, encoding: 'utf8' }).stdout, /Default --org: acme/);
+  });
+
+  it('applies only the selected domains, and rejects a name no file has with exit 2', () => {
+    const { script, log, env, cwd } = setUp(planOf({ fixture: 'seed-cluster-pools.yaml' }));
+    const dir = path.dirname(script);
+    const applied = (args: string[]) => {
+      writeFileSync(log, '');
+      const r = spawnSync('bash', [script, ...args], { cwd, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return calls(log).map((c) => path.relative(dir, c[3]!));
+    };
+    assert.deepEqual(applied(['--domain', 'production']), ['cluster-pool-attributes/flytesnacks-production.yaml', 'cluster-pool-attributes/flytesnacks-production-my_critical_wf.yaml']);
+    assert.deepEqual(applied(['--domain=staging,development']), ['cluster-pool-attributes/flytesnacks-development.yaml', 'cluster-pool-attributes/flytesnacks-staging.yaml']);
+    assert.deepEqual(applied(['--domain', 'staging', '--project', 'flytesnacks']), ['cluster-pool-attributes/flytesnacks-staging.yaml']);
+    writeFileSync(log, '');
+    const typo = spawnSync('bash', [script, '--domain', 'prodution'], { cwd, env, encoding: 'utf8' });
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /no attribute file for domain 'prodution' \(files exist for: development, production, staging\)/);
+    assert.equal(allCalls(log).length, 0);
+  });
+
+  it('--dry-run prints the commands, quoted, and runs no uctl at all', () => {
+    const { script, log, env, cwd } = setUp(planOf({ fixture: 'seed-cluster-pools.yaml' }));
+    const r = spawnSync('bash', [script, '--dry-run', '--domain', 'staging', '--config', 'a b.yaml'], { cwd, env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(allCalls(log).length, 0, 'not even the project check');
+    const file = `${path.dirname(script)}/cluster-pool-attributes/flytesnacks-staging.yaml`;
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 1);
+    // What it prints is what it would run: bash reads it back into the same words.
+    const words = spawnSync('bash', ['-c', `printf '%s\\n' ${lines[0]!.replace(/^uctl /, '')}`], { encoding: 'utf8' }).stdout.trimEnd().split('\n');
+    assert.deepEqual(words, ['update', 'cluster-pool-attributes', '--attrFile', file, '--config', 'a b.yaml', '--org', 'acme']);
+  });
+
+  it('skips a project missing from Union, lists it, and exits 4', () => {
+    const { script, log, env, cwd } = setUp(planOf({ fixture: 'seed-cluster-pools.yaml' }));
+    const r = spawnSync('bash', [script], { cwd, env: { ...env, UCTL_MISSING: 'flytesnacks' }, encoding: 'utf8' });
+    assert.equal(r.status, 4, r.stderr);
+    assert.equal(calls(log).length, 0);
+    assert.equal(allCalls(log).length, 1, 'checked once, not once per file');
+    assert.match(r.stderr, /skipped 4 file\(s\) of 1 project\(s\) not in Union yet: flytesnacks/);
+    assert.match(r.stderr, /Next: create them in Union, then run: .* --project flytesnacks --org acme/);
   });
 
   it('quotes any text as one shell word', () => {

@@ -18,11 +18,13 @@ after(() => {
 });
 
 // Records each call as NUL-separated arguments after a CALL marker (arguments may hold newlines);
-// exits with UCTL_EXIT on call number UCTL_FAIL_AT.
+// `get project P` fails for the projects in UCTL_MISSING (a comma list); otherwise exits with
+// UCTL_EXIT on update number UCTL_FAIL_AT.
 const STUB_UCTL = `#!/usr/bin/env bash
+{ printf 'CALL\\0'; printf '%s\\0' "$@"; } >> "$UCTL_LOG"
+if [ "$1 $2" = "get project" ]; then case ",\${UCTL_MISSING:-}," in *",$3,"*) echo "stub uctl: project $3 not found" >&2; exit 1;; esac; exit 0; fi
 n=$(( $(cat "$UCTL_COUNT" 2>/dev/null || echo 0) + 1 ))
 echo "$n" > "$UCTL_COUNT"
-{ printf 'CALL\\0'; printf '%s\\0' "$@"; } >> "$UCTL_LOG"
 if [ "$n" = "\${UCTL_FAIL_AT:-}" ]; then echo "stub uctl: failing on purpose" >&2; exit "\${UCTL_EXIT:-1}"; fi
 exit 0
 `;
@@ -30,7 +32,7 @@ exit 0
 interface Setup {
   readonly root: string;
   readonly union: string;
-  readonly run: (args: readonly string[], env?: Record<string, string>) => { status: number | null; stderr: string; calls: string[][] };
+  readonly run: (args: readonly string[], env?: Record<string, string>) => { status: number | null; stdout: string; stderr: string; calls: string[][]; checks: string[][] };
 }
 
 const setUps = new Map<string, Setup>();
@@ -72,11 +74,11 @@ function synthesizeWithStub(modelText: string): Setup {
         env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, UCTL_LOG: log, UCTL_COUNT: `${log}.n`, ...env },
       });
       const raw = existsSync(log) ? readFileSync(log, 'utf8') : '';
-      const calls = raw
+      const all = raw
         .split('CALL\0')
         .filter(Boolean)
         .map((c) => c.split('\0').slice(0, -1));
-      return { status: r.status, stderr: r.stderr, calls };
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr, calls: all.filter((c) => c[0] === 'update'), checks: all.filter((c) => c[0] === 'get') };
     },
   };
 }
@@ -136,8 +138,49 @@ describe('apply-cluster-pool-attributes.sh against a stub uctl', () => {
     const { union } = setUp(models[0]![1]);
     const r = spawnSync('bash', [path.join(union, 'apply-cluster-pool-attributes.sh')], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
     assert.equal(r.status, 127, r.stderr);
-    assert.match(r.stderr, /uctl: command not found[\s\S]*uctl failed \(exit 127\) on [\s\S]*\.yaml; the files after it were not applied/);
+    assert.match(r.stderr, /uctl: command not found[\s\S]*uctl failed \(exit 127\) checking project \S+: is uctl installed and on PATH\? Nothing was applied after it/);
     assert.equal(r.stderr.match(/uctl failed/g)?.length, 1, 'it stops at the first file');
+  });
+
+  it('skips the projects missing from Union, lists them once, applies the rest in order, and exits 4', () => {
+    const { union, run } = setUp(models[0]![1]);
+    const everything = run([]).calls.map((c) => c[3]!);
+    const plan = JSON.parse(readFileSync(path.join(union, 'plan.json'), 'utf8')) as Plan;
+    const projects = [...new Set(plan.assignments.filter((a) => a.file !== null).map((a) => a.project))].sort();
+    assert.ok(projects.length >= 3, `${projects.length} projects`);
+    const missing = [projects[0]!, projects[2]!];
+    const r = run(['--force'], { UCTL_MISSING: missing.join(',') });
+    assert.equal(r.status, 4, r.stderr);
+    assert.deepEqual(r.checks.map((c) => c[2]), projects, 'each project checked once, in order');
+    for (const c of r.checks) assert.deepEqual(c.slice(3), ['--org', plan.org], 'the check gets the arguments but --force');
+    const fileProject = new Map(plan.assignments.filter((a) => a.file !== null).map((a) => [path.join(union, 'cluster-pool-attributes', a.file!), a.project]));
+    assert.deepEqual(r.calls.map((c) => c[3]!), everything.filter((f) => !missing.includes(fileProject.get(f)!)), 'the others, in order');
+    assert.match(r.stderr, new RegExp(`project\\(s\\) not in Union yet: ${missing.join(', ')}\n`));
+    assert.match(r.stderr, new RegExp(`--project ${missing.join(',')} --force --org`));
+  });
+
+  it('applies only the selected projects and domains; --dry-run runs nothing', () => {
+    const { union, run } = setUp(models[0]![1]);
+    const plan = JSON.parse(readFileSync(path.join(union, 'plan.json'), 'utf8')) as Plan;
+    const withFiles = plan.assignments.filter((a) => a.file !== null);
+    const projects = [...new Set(withFiles.map((a) => a.project))].sort();
+    const domain = withFiles[0]!.domain;
+    const pick = [projects[0]!, projects[1]!];
+    const expected = expectedOrder(union).filter((f) => {
+      const a = withFiles.find((x) => path.join(union, 'cluster-pool-attributes', x.file!) === f)!;
+      return pick.includes(a.project) && a.domain === domain;
+    });
+    assert.ok(expected.length >= 1);
+    for (const args of [['--project', pick.join(','), '--domain', domain], ['--project', pick[0]!, `--project=${pick[1]!}`, `--domain=${domain}`]]) {
+      const r = run(args);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(r.calls.map((c) => c[3]), expected, args.join(' '));
+      assert.deepEqual(r.checks.map((c) => c[2]), [...new Set(expected.map((f) => withFiles.find((x) => path.join(union, 'cluster-pool-attributes', x.file!) === f)!.project))]);
+    }
+    const dry = run(['--dry-run', '--project', pick.join(','), '--domain', domain, ...HOSTILE_ARGS]);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.equal(dry.calls.length + dry.checks.length, 0, 'a dry run calls no uctl');
+    assert.equal(dry.stdout.split('\nuctl update').length, expected.length, 'one command per file');
   });
 
   it('is executable, so it runs as ./apply-cluster-pool-attributes.sh, and no other file is but queues/apply-queues.sh', () => {

@@ -113,7 +113,7 @@ describe('union-isolation synth', () => {
     const cwd = tmp();
     const r = runCli(['synth', '-m', model, '-o', 'build/out'], { cwd });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^Synthesized 7 stacks \(\d+ resources\) into build\/out\/stacks and \d+ files into build\/out\/union\.\n$/);
+    assert.match(r.stdout, /^Synthesized 7 stacks \(\d+ resources\) into build\/out\/stacks and \d+ files into build\/out\/union\.\nNext: read build\/out\/union\/review\.md, .* run build\/out\/union\/apply-cluster-pool-attributes\.sh\.\n$/);
     assert.ok(existsSync(path.join(cwd, 'build', 'out', 'stacks', 'pool-release-cp', 'cdk.tf.json')));
     assert.ok(existsSync(path.join(cwd, 'build', 'out', 'union')));
     assert.deepEqual(readdirSync(path.join(cwd, 'build')), ['out']);

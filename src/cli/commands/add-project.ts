@@ -89,5 +89,9 @@ function describe(name: string, file: string, target: string, diff: PlanDiff): s
   }
   const fallbacks = diff.assignments.filter((a) => a.change === 'added' && a.after?.file === null);
   for (const a of fallbacks) lines.push(`  ${a.project}/${a.domain}: no file, runs on the default pool`);
+  lines.push(
+    `Next: a pull request ('union-isolation diff --base OLD' shows the change), 'union-isolation synth', and once ${name} exists in Union` +
+      ` 'apply-cluster-pool-attributes.sh --project ${name}'.`,
+  );
   return lines.join('\n') + '\n';
 }

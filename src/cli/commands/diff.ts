@@ -45,7 +45,11 @@ export const command: Command = {
     } else {
       ctx.stdout(renderDiffMarkdown(diff, { ...names, allowDestroy }) + renderStackChangesMarkdown(stacks));
     }
-    if (!refused) return EXIT.ok;
+    if (!refused) {
+      // stdout is the pull-request comment (or JSON): what to do next goes beside it, to stderr.
+      if (!values.json) ctx.stderr("Next: 'union-isolation synth', then plan the stacks it changes ('union-isolation stacks --changed --base OLD --ready'); apply after review.\n");
+      return EXIT.ok;
+    }
     const destructive = destructiveChanges(diff);
     ctx.stderr(
       `union-isolation diff: refused: ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}:\n` +

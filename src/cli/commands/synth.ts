@@ -46,7 +46,9 @@ export const command: Command = {
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     ctx.stdout(
       `Synthesized ${plural(result.stacks.length, 'stack')} (${plural(result.resources, 'resource')}) into ${path.join(shown, 'stacks')}` +
-        ` and ${plural(result.unionFiles.length, 'file')} into ${path.join(shown, UNION_DIR)}.\n`,
+        ` and ${plural(result.unionFiles.length, 'file')} into ${path.join(shown, UNION_DIR)}.\n` +
+        `Next: read ${path.join(shown, UNION_DIR, 'review.md')}, then 'npx cdktf deploy' the stacks (accounts first; README, Onboarding),` +
+        ` and once the projects exist in Union run ${path.join(shown, UNION_DIR, 'apply-cluster-pool-attributes.sh')}.\n`,
     );
     return EXIT.ok;
   },
