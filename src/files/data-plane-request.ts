@@ -5,6 +5,7 @@ import type { ByocCluster, ByocPlan, UnitAccess } from '../plan/byoc-types';
 import type { Plan, StorageGroup, Unit } from '../plan/types';
 import { generatedNotice, type RenderOptions } from './generated-header';
 import { cell, code, table } from './markdown';
+import { sortKeys } from './plan-json';
 
 export const DATA_PLANE_REQUEST_MD = 'data-plane-request.md';
 export const DATA_PLANE_REQUEST_JSON = 'data-plane-request.json';
@@ -128,15 +129,6 @@ export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
   };
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
-}
 
 /** Both files for a BYOC plan; none for a self-managed one. */
 export function renderDataPlaneRequest(plan: Plan, options: RenderOptions = {}): [string, string][] {

@@ -6,7 +6,8 @@ import { generatedNotice, type RenderOptions } from './generated-header';
 
 export const PLAN_JSON_FILE = 'plan.json';
 
-function sortKeys(value: unknown): unknown {
+/** The value with the keys of every object sorted: JSON whose bytes depend only on its content. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
