@@ -3,7 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateModel } from '../../bench/model';
-import { synthesizePlan } from '../../src/synth/synthesize-plan';
+import { synthesizePlan } from '../synth/synthesize-plan';
 import { compileFile } from '../../src/compile';
 import { fixtureText, runCli, temporaryDir, treeOf } from '../helpers';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Plan } from '../../src/plan/types';
-import { synthesizePlan } from '../../src/synth/synthesize-plan';
+import { synthesizePlan } from '../synth/synthesize-plan';
 import { temporaryDir } from '../helpers';
 
 export { cleanTemporaryDirs, temporaryDir, treeOf } from '../helpers';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TerraformStack } from 'cdktf';
 import { buildApp } from '../../stacks/app';
-import { synthesizePlan } from '../../src/synth/synthesize-plan';
+import { synthesizePlan } from '../synth/synthesize-plan';
 import { UnionStack } from '../../stacks/union-stack';
 import type { Plan } from '../../src/plan/types';
 import { planOf } from '../helpers';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Plan } from '../../src/plan/types';
 import { writeHere } from '../../src/synth/file-sink';
-import { synthesizePlan } from '../../src/synth/synthesize-plan';
+import { synthesizePlan } from './synthesize-plan';
 import { writeStacks } from '../../src/synth/write-stacks';
 import { synthesizeInto, type StacksWriter } from '../../src/synth/synthesize-into';
 import { writeUnionFiles } from '../../src/synth/write-union-files';
