@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { countLoad, renderCounts } from './counts';
 import { generateModel, unitsForProjects } from './model';
 import { readCpuTimes, stealShare } from './steal';
+import { SLOW_MS_PER_FILE, waitForFileCreation, type FileCreation } from './file-creation';
 import { choosePeakMethod, measuredEnvironment, Measurer, NODE_ENVIRONMENT, RunFailed, type Sample } from './measure';
 import { formatSummary, summarizeProfile } from './profile';
 import { logLogSlope, median } from './stats';
@@ -169,9 +170,12 @@ function argvOf(size: SizeRuns, step: Step, out: string): string[] {
 /** Measures run `run` of `step` at one size and records it (a naive app that times out is recorded as failed). */
 async function record(measurer: Measurer, size: SizeRuns, step: Step, run: number, timeoutSeconds?: number): Promise<void> {
   const { result, dir, reference } = size;
-  // A fresh output directory each run, removed afterwards, outside the measurement; the first
-  // synth's stays as the floor's input.
-  const out = step === 'synth' && run === 1 ? reference : path.join(dir, `out-${step}`);
+  // A fresh output directory each run, kept until the bench ends; the first synth's is the floor's
+  // input. Removing each run's output at once made the next runs slower: on a file system without a
+  // journal (this project's machine), ext4 passes over the inodes deleted in the last minutes when it
+  // allocates new ones, so a run that creates files right after thousands were deleted pays for the
+  // deletion, and synth, which creates twice the naive app's files, pays most (bench/README.md).
+  const out = step === 'synth' && run === 1 ? reference : path.join(dir, `out-${step}-${run}`);
   try {
     const sample = await measurer.run({ argv: argvOf(size, step, out), cwd: dir, stdoutFile: path.join(dir, 'stdout.txt'), ...(timeoutSeconds ? { timeoutSeconds } : {}) });
     result.samples.set(step, [...(result.samples.get(step) ?? []), sample]);
@@ -189,8 +193,6 @@ async function record(measurer: Measurer, size: SizeRuns, step: Step, run: numbe
     if (!(err instanceof RunFailed) || step !== 'naive') throw err;
     result.failures.set(step, err.message.split('\n')[0]!);
     progress(` ${step} FAILED`);
-  } finally {
-    if (out !== reference) fs.rmSync(out, { recursive: true, force: true });
   }
 }
 
@@ -214,6 +216,9 @@ async function main(): Promise<void> {
   const measurer = new Measurer(choosePeakMethod(), HOOK, work, environment);
   progress(`bench: working in ${work} (peak memory by ${measurer.method})\n`);
   const startUp = await measureStartUp(measurer, work, environment.removed);
+  const fileCreation = await waitForFileCreation(work, FILE_CREATION_MAX_WAIT_SECONDS, 15, (msPerFile) =>
+    progress(`bench: creating a file takes ${msPerFile.toFixed(2)} ms now (files deleted recently?); waiting for it to settle\n`),
+  );
 
   const sizes = [...new Set([config.typical, ...config.sweep])].sort((a, b) => a - b);
   const large = config.sweep[config.sweep.length - 1]!;
@@ -259,7 +264,7 @@ async function main(): Promise<void> {
   }
   progress('\n\n');
   const steal = stealShare(cpuBefore, readCpuTimes());
-  report(results, config, options, { started, loadBefore, steal, method: measurer.method, work, removed: environment.removed, startUp });
+  report(results, config, options, { started, loadBefore, steal, method: measurer.method, work, removed: environment.removed, startUp, fileCreation });
   if (profileText) console.log('\n' + profileText);
 }
 
@@ -289,6 +294,18 @@ interface RunInfo {
   /** Variables of NODE_ENVIRONMENT removed from the measured processes' environment. */
   readonly removed: readonly string[];
   readonly startUp: StartUp;
+  readonly fileCreation: FileCreation;
+}
+
+/** How long the bench waits, at most, for file creation to be fast before it starts (bench/file-creation.ts). */
+const FILE_CREATION_MAX_WAIT_SECONDS = 180;
+
+function fileCreationLine(f: FileCreation): string {
+  const probe = `${f.msPerFile.toFixed(3)} ms per file before the runs`;
+  const waited = f.waitedSeconds >= 1 ? ` after waiting ${f.waitedSeconds.toFixed(0)} s for it to settle` : '';
+  return f.settled
+    ? `File creation: ${probe}${waited}.`
+    : `WARNING: file creation was still slow after ${f.waitedSeconds.toFixed(0)} s (${probe}, above ${SLOW_MS_PER_FILE} ms): synth, which creates about twice the naive app's files, is inflated most (bench/README.md, File creation).`;
 }
 
 /** Median wall seconds of `node -e 0` as measured, and with the removed variables put back (if any were). */
@@ -356,6 +373,7 @@ function report(results: Map<number, SizeResult>, config: Config, options: Optio
     'validate/plan/synth: node dist/src/cli/union-isolation.js; floor: cdktf alone, generic constructs, rebuilding our cdk.tf.json;',
     'naive: root provider imports, default App, automatic cross-stack references, reading `plan --json`.',
     startUpLine(info),
+    fileCreationLine(info.fileCreation),
     '',
   );
   const header = ['size', 'projects', 'units', 'step', 'runs', 'wall s (median)', '[min-max]', 'cpu s', 'peak MiB', 'steal %'];

@@ -44,11 +44,29 @@ export function compileText(text: string, file: string): Compiled {
   const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted, text.length) : [];
   if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const fast = compileValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] }, false);
-    if (fast.findings.length === 0) return fast;
+    const fast = checkValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] }, false);
+    if (fast.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: [] };
+    // Something to report. Both parsers read a text the fast path takes alike, so the positioned
+    // reading is needed only to locate these findings, not to check the model a second time; unless
+    // it finds something of its own, which then comes from checking its reading.
+    const loaded = loadWithPositions(text, file);
+    if (loaded.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, loaded.source) };
+    return compiled(text, file, checkValue(text, file, loaded, false), loaded);
   }
   // Counted above unless js-yaml could not read the text; then the positioned reading is counted.
-  return compileValue(text, file, loadWithPositions(text, file), counted === undefined);
+  const loaded = loadWithPositions(text, file);
+  return compiled(text, file, checkValue(text, file, loaded, counted === undefined), loaded);
+}
+
+interface Checked {
+  readonly model: Model | null;
+  readonly plan: Plan | null;
+  /** Not located yet. */
+  readonly findings: readonly Finding[];
+}
+
+function compiled(text: string, file: string, checked: Checked, loaded: Loaded): Compiled {
+  return { file, text, model: checked.model, plan: checked.plan, findings: locate(checked.findings, loaded.source) };
 }
 
 /** Required here, not imported: a valid model never needs it, and loading it costs every run (docs/PERFORMANCE.md). */
@@ -61,7 +79,7 @@ function loadWithPositions(text: string, file: string): Loaded {
 /** Locates only findings about the whole model: the fast path returns other findings only when there are none. */
 const WITHOUT_POSITIONS: ModelSource = { file: '', text: '', locate: () => ({ line: 1, col: 1 }) };
 
-function compileValue(text: string, file: string, loaded: Loaded, countValues: boolean): Compiled {
+function checkValue(text: string, file: string, loaded: Loaded, countValues: boolean): Checked {
   // Appended one by one: a hostile model can have more findings than a spread call takes arguments.
   const findings: Finding[] = [];
   const add = (more: readonly Finding[]) => {
@@ -102,7 +120,7 @@ function compileValue(text: string, file: string, loaded: Loaded, countValues: b
       if (!findings.some(isError)) plan = resolution.plan;
     }
   }
-  return { file, text, model, plan, findings: locate(findings, loaded.source) };
+  return { model, plan, findings };
 }
 
 /** Read and compile a model file; a file that cannot be read is a finding, not an exception. */

@@ -53,12 +53,14 @@ export async function synthesizeInto(
     fs.writeFileSync(path.join(staging, STAGING_OWNER), `${os.hostname()} ${process.pid}\n`);
     const fresh = path.join(staging, STAGING_NEW);
     fs.mkdirSync(fresh);
-    // cdktf creates each stack's directory unless it exists. Made first, they cost the stacks'
-    // writer (the stacks thread, still loading cdktf at this point) nothing.
-    files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
+    // The stacks' writer is started before anything else is done here: it is synthesis's longest
+    // part, and on its own thread it waits for nothing but the plan.
     const stacksWritten = writeStacks(plan, fresh, files);
     let unionFiles: string[];
     try {
+      // cdktf creates each stack's directory unless it exists. Made here while the stacks are being
+      // built, they cost the stacks' writer nothing (and any it asks for meanwhile are made too).
+      files.makeDirs(plan.stacks.map((stack) => path.join(fresh, 'stacks', stack.name)));
       unionFiles = writeUnionFiles(renderUnionFiles(plan, options), path.join(fresh, UNION_DIR), files);
     } catch (err) {
       await stacksWritten.catch(() => undefined); // done with the staging directory before it goes
