@@ -76,7 +76,7 @@ function loadWithPositions(text: string, file: string): Loaded {
   return loadText(text, file);
 }
 
-/** Locates only findings about the whole model: the fast path returns other findings only when there are none. */
+/** The fast path's source: its findings are located on the positioned reading, except the size check's, which are about the whole model. */
 const WITHOUT_POSITIONS: ModelSource = { file: '', text: '', locate: () => ({ line: 1, col: 1 }) };
 
 function checkValue(text: string, file: string, loaded: Loaded, countValues: boolean): Checked {

@@ -1,8 +1,8 @@
 // A fast way to the value of a plain model. `yaml` keeps every node's source position, which findings
 // need, but building that document is most of `validate` at thousands of units (several times what
 // js-yaml takes; docs/PERFORMANCE.md). Valid models need no positions, so compile reads
-// them with js-yaml first and falls back to the positioned path (load.ts) whenever there is anything
-// to report, or anything js-yaml would treat differently: anchors and aliases (js-yaml has no alias
+// them with js-yaml first, takes the positioned path (load.ts) only to locate what there is to
+// report, and takes it whole for anything js-yaml would treat differently: anchors and aliases (js-yaml has no alias
 // budget), tags, directives, merge keys. js-yaml also rejects duplicate keys, which sends those models
 // to the positioned path as well, where they get their located finding. Where the two parsers read
 // the same text differently (complex keys, which js-yaml turns into strings; binary numbers; text
