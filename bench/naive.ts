@@ -24,6 +24,7 @@ import {
   s3BucketVersioning,
 } from '@cdktf/provider-aws';
 import {
+  artifactRegistryRepositoryIamMember,
   folder,
   project,
   projectIamMember,
@@ -172,7 +173,7 @@ function s3Buckets(stack: TerraformStack, id: string, bucketName: string, group:
   });
   new s3BucketCorsConfiguration.S3BucketCorsConfiguration(stack, `${id}-cors`, {
     bucket: bucket.id,
-    corsRule: [{ allowedMethods: ['GET', 'HEAD'], allowedOrigins: ['https://*.unionai.cloud'], allowedHeaders: ['*'], exposeHeaders: ['ETag'], maxAgeSeconds: 3000 }],
+    corsRule: [{ allowedMethods: ['GET', 'HEAD'], allowedOrigins: ['https://*.unionai.cloud'], allowedHeaders: ['*'], exposeHeaders: ['ETag'], maxAgeSeconds: 3600 }],
   });
   const everyObject = [{ prefix: '' }];
   const rules: s3BucketLifecycleConfiguration.S3BucketLifecycleConfigurationRule[] = [
@@ -201,7 +202,7 @@ function s3Buckets(stack: TerraformStack, id: string, bucketName: string, group:
 }
 
 /** Each cluster's role in its own account: S3 on its group's buckets only (src/constructs/cluster-identity-aws.ts). */
-function awsIdentities(stack: TerraformStack, group: StorageGroup, plan: Plan, built: Built, home: awsProvider.AwsProvider, accountId: (key: string) => string): Map<string, string> {
+function awsIdentities(stack: TerraformStack, group: StorageGroup, units: Map<string, Unit>, built: Built, home: awsProvider.AwsProvider, accountId: (key: string) => string): Map<string, string> {
   const providers = new Map([[group.homeUnit, home]]);
   const arns = new Map<string, string>();
   for (const name of group.clusters) {
@@ -211,10 +212,11 @@ function awsIdentities(stack: TerraformStack, group: StorageGroup, plan: Plan, b
     let provider = providers.get(identity.unit);
     if (provider === undefined) {
       const id = accountId(identity.unit);
-      provider = new awsProvider.AwsProvider(stack, `aws-${identity.unit}`, {
-        alias: identity.unit.replace('/', '_'),
+      const unit = units.get(identity.unit) as AwsUnit;
+      provider = new awsProvider.AwsProvider(stack, `aws-${unit.id}`, {
+        alias: unit.id,
         region: group.region,
-        assumeRole: [{ roleArn: `arn:aws:iam::${id}:role/${plan.aws!.roleName}`, sessionName: 'union-isolation' }],
+        assumeRole: [{ roleArn: `arn:aws:iam::${id}:role/${unit.roleName}`, sessionName: 'union-isolation' }],
         allowedAccountIds: [id],
       });
       providers.set(identity.unit, provider);
@@ -262,7 +264,7 @@ function awsStorageStack(app: App, name: string, group: StorageGroup, plan: Plan
   const metadata = s3Buckets(stack, 'metadata-bucket', group.bucket, group, metadataRetention(group), access);
   const fast = group.fastRegistrationBucket === group.bucket ? metadata : s3Buckets(stack, 'fast-registration-bucket', group.fastRegistrationBucket, group, undefined, access);
   const rawData = group.rawDataBucket === null ? null : s3Buckets(stack, 'raw-data-bucket', group.rawDataBucket, group, rawDataRetention(group), access);
-  for (const [cluster, arn] of awsIdentities(stack, group, plan, built, provider, accountId)) new TerraformOutput(stack, `role_${cluster}`, { value: arn });
+  for (const [cluster, arn] of awsIdentities(stack, group, units, built, provider, accountId)) new TerraformOutput(stack, `role_${cluster}`, { value: arn });
   for (const pool of group.pools) {
     new TerraformOutput(stack, `pool_${pool}`, {
       value: {
@@ -318,7 +320,7 @@ function gcpStorageStack(app: App, name: string, group: StorageGroup, plan: Plan
             ]
           : []),
       ],
-      cors: [{ origin: ['https://*.unionai.cloud'], method: ['GET', 'HEAD'], responseHeader: ['ETag'], maxAgeSeconds: 3000 }],
+      cors: [{ origin: ['https://*.unionai.cloud'], method: ['GET', 'HEAD'], responseHeader: ['ETag'], maxAgeSeconds: 3600 }],
       lifecycle: { preventDestroy: true },
     });
   };
@@ -343,6 +345,13 @@ function gcpStorageStack(app: App, name: string, group: StorageGroup, plan: Plan
       for (const k8s of ['union/union-system', 'union/union']) {
         new serviceAccountIamMember.ServiceAccountIamMember(stack, `sa-${clusterName}-wi-${k8s}`, { serviceAccountId: sa.name, role: 'roles/iam.workloadIdentityUser', member: `serviceAccount:${identity.project}.svc.id.goog[${k8s}]` });
       }
+    }
+    if (identity.artifactRepository !== null) {
+      new artifactRegistryRepositoryIamMember.ArtifactRegistryRepositoryIamMember(stack, `sa-${clusterName}-artifact-registry-writer`, {
+        ...identity.artifactRepository,
+        role: 'roles/artifactregistry.writer',
+        member,
+      });
     }
     new TerraformOutput(stack, `sa_${clusterName}`, { value: sa.email });
   }
@@ -394,9 +403,11 @@ function main(): void {
     folders: new Map(),
     identities: new Map(plan.identities.map((i) => [i.cluster, i])),
   };
-  // BYOC's access stacks are not built here: the bench's models are self-managed.
-  const other = plan.stacks.find((s) => s.kind !== 'accounts' && s.kind !== 'storage');
-  if (other !== undefined) throw new Error(`naive: stack ${other.name} (${other.kind}) is not built by the naive app`);
+  // Union's BYOC access and the HCP bootstrap are not built here: the bench's models are
+  // self-managed with the default backend, and another model would be compared with less than ours.
+  if (plan.deployment !== 'self-managed' || plan.backend.type === 'cloud') {
+    throw new Error(`naive: builds self-managed models without the HCP backend (this one: ${plan.deployment}, backend ${plan.backend.type})`);
+  }
   // Accounts stacks first: the storage stacks refer to their objects.
   // The stacks that create OUs and folders before those whose units sit in them.
   const accountsStacks = plan.stacks.filter((s) => s.kind === 'accounts');

@@ -1,5 +1,6 @@
 // The pipeline in one call: load -> shape -> rules -> resolve. Every finding of every stage is
 // returned at once; the plan only when none of them is an error.
+import { isDeepStrictEqual } from 'node:util';
 import { checkModel } from './model/check';
 import { compareFindings, formatPath, isError, type Finding } from './model/findings';
 import { fastValue, looseValue } from './model/fast-parse';
@@ -46,11 +47,14 @@ export function compileText(text: string, file: string): Compiled {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const fast = checkValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] }, false);
     if (fast.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: [] };
-    // Something to report. Both parsers read a text the fast path takes alike, so the positioned
-    // reading is needed only to locate these findings, not to check the model a second time; unless
-    // it finds something of its own, which then comes from checking its reading.
+    // Something to report. Both parsers read a text the fast path takes alike (fast-parse.ts), so
+    // the positioned reading is needed only to locate these findings, not to check the model a
+    // second time. Where it finds something of its own, or reads another value after all, its
+    // reading is checked and decides, as for any text the fast path leaves to it.
     const loaded = loadWithPositions(text, file);
-    if (loaded.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, loaded.source) };
+    if (loaded.findings.length === 0 && isDeepStrictEqual(loaded.value, value)) {
+      return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, loaded.source) };
+    }
     return compiled(text, file, checkValue(text, file, loaded, false), loaded);
   }
   // Counted above unless js-yaml could not read the text; then the positioned reading is counted.

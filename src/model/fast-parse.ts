@@ -12,9 +12,12 @@ import { MAX_MODEL_BYTES } from './read';
 
 /**
  * What only the positioned path reads right: anchors, aliases, tags, directives, merge keys,
- * explicit (`? `) and flow-collection (`[a]: `) keys, binary numbers, NUL and replacement characters.
+ * explicit (`? `) and flow-collection (`[a]: `) keys, binary numbers, NUL and replacement characters;
+ * and what the two parsers read differently: signed hex and octal numbers (`-0x1F`: js-yaml a
+ * number, yaml a string), signed floats without a leading digit (`-.5`: the other way round), a
+ * signed zero, and null keys (`~:`, `null:`: js-yaml's key "null", yaml's "").
  */
-const NOT_PLAIN = /[&*!%\uFFFD]|<<|(^|[\s{,])\?(\s|$)|[\]}]\s*:|\b0b[01]/m;
+const NOT_PLAIN = /[&*!%\uFFFD]|<<|(^|[\s{,])\?(\s|$)|[\]}]\s*:|\b0b[01]|(^|[\s[{,])[-+](0[xXoO]|\.\d|0(?=[\s,\]}]|$))|(^|[\s{,])(~|null|Null|NULL)\s*:(\s|$)/m;
 
 /**
  * What js-yaml reads from any text (aliases shared rather than copied, a duplicate key's last value),

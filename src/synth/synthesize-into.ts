@@ -23,8 +23,9 @@ export interface SynthSummary {
 
 /**
  * Writes the stacks of `plan` (cdktf's layout: `stacks/<stack>/cdk.tf.json`, `manifest.json`) into an
- * existing directory, whose stack directories `files` has been sent; resolves to the number of
- * resources. A writer on this thread sends its files to `files` too.
+ * existing directory; resolves to the number of resources. The stack directories are sent to `files`
+ * once the writer has started, and may not exist yet when it asks for them. A writer on this thread
+ * sends its files to `files` too.
  */
 export type StacksWriter = (plan: Plan, outdir: string, files: FileSink) => Promise<number>;
 

@@ -34,8 +34,27 @@ describe('the fast path for plain models', () => {
       'retentionDays: 0b101\n',
       'org: acme\u0000\n',
       '<<: { a: 1 }\n',
+      // Read differently by the two parsers: js-yaml a number, yaml a string; and the other way round.
+      'labels: { cost: -0x1F }\n',
+      'labels: { cost: +0o17 }\n',
+      'labels: { cost: -.5 }\n',
+      'labels:\n  - -0\n',
+      // js-yaml's key "null", yaml's "".
+      '~: 1\n',
+      'clusters: { null: { account: x } }\n',
     ])
       assert.equal(fastValue(text), undefined, text);
+    // Plain text with signs and zeros where neither parser sees a number stays on the fast path.
+    for (const text of ['name: ml-01\n', 'id: p-0\n', 'a: -1.5\n', 'b: 0x1F\n']) assert.deepEqual(fastValue(text), parse(text, { version: '1.2' }), text);
+  });
+
+  it('reads a model with findings as the positioned parser does: its value decides, the findings are located', () => {
+    // A stale acknowledgement is a warning, so the model has something to report either way.
+    const warned = MINIMAL_DOMAIN.replace('region: us-central1 }', 'region: us-central1, labels: { cost: -0x1f } }') + 'acknowledge:\n  - { warning: bucket-region }\n';
+    // js-yaml reads -0x1f as the number -31, which no label may be; yaml (YAML 1.2's core schema) as the string.
+    const compiled = compileYaml(warned);
+    assert.equal(compiled.plan?.gcp?.labels.cost, '-0x1f');
+    assert.deepEqual(compiled.findings.map((f) => [f.path.join('.'), f.severity, f.line, f.col]), [['acknowledge.0', 'warning', 14, 5]]);
   });
 
   it('gives the same findings, located, for a model that fails', () => {
