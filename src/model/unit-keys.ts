@@ -21,8 +21,20 @@ export function onDemandProjects(model: Model): readonly string[] {
   return model.isolation === 'project' ? (model.onDemand?.projects ?? []) : [];
 }
 
-/** Every unit of the model, sorted by key. */
-export function unitKeys(model: Model): UnitKey[] {
+const UNIT_KEYS = new WeakMap<Model, readonly UnitKey[]>();
+const KNOWN_PROJECTS = new WeakMap<Model, ReadonlySet<string>>();
+
+/**
+ * Every unit of the model, sorted by key. Worked out once per model (a checked model is a value
+ * nobody changes), since most rules and the plan ask for them: thousands of units in a large model.
+ */
+export function unitKeys(model: Model): readonly UnitKey[] {
+  let keys = UNIT_KEYS.get(model);
+  if (!keys) UNIT_KEYS.set(model, (keys = listUnitKeys(model)));
+  return keys;
+}
+
+function listUnitKeys(model: Model): UnitKey[] {
   const domains = domainNames(model);
   const units: Omit<UnitKey, 'cloud'>[] = [];
   if (model.isolation === 'domain') {
@@ -49,6 +61,13 @@ export function defaultUnitOf(model: Model, domain: string): string | null {
 /** The unit a project-domain pair runs in: its domain's, its own, or the default account. */
 export function unitOfPair(model: Model, project: string, domain: string): string {
   if (model.isolation === 'domain') return domain;
-  if (model.projects.includes(project)) return `${domain}/${project}`;
+  if (knownProjects(model).has(project)) return `${domain}/${project}`;
   return defaultUnitOf(model, domain) ?? `${domain}/${project}`;
+}
+
+/** The projects known at onboarding, as a set, once per model: asked for every pair of a large model. */
+export function knownProjects(model: Model): ReadonlySet<string> {
+  let known = KNOWN_PROJECTS.get(model);
+  if (!known) KNOWN_PROJECTS.set(model, (known = new Set(model.projects)));
+  return known;
 }

@@ -4,7 +4,7 @@
 import type { Finding, ModelPath } from '../model/findings';
 import { messages, placementMessages } from '../model/messages';
 import type { Cloud, Model } from '../model/schema';
-import { defaultUnitOf, domainNames, onDemandProjects, unitKeys, unitOfPair } from '../model/unit-keys';
+import { defaultUnitOf, domainNames, knownProjects, onDemandProjects, unitKeys, unitOfPair } from '../model/unit-keys';
 import type { Assignment, PoolPlan } from './types';
 import { compareStrings } from '../order';
 
@@ -73,7 +73,7 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
       const away = defaultPool ? outside(defaultPool, allowedUnits(project, domain)) : [];
       // A known project has its own account: the default account is for on-demand projects, so a
       // silent fallback there runs its work where the reviewer would never look (placement.ts).
-      const known = model.isolation === 'project' && model.projects.includes(project);
+      const known = model.isolation === 'project' && knownProjects(model).has(project);
       const awayFromOwn = known && defaultPool && mine.length === 0 ? outside(defaultPool, [unit]) : [];
       if (mine.length > 1) {
         const note = defaultPool && away.length > 0 ? `; without one it falls back to \`default\`, whose clusters run in ${away.join(', ')}` : '';

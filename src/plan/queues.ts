@@ -75,6 +75,13 @@ export function resolveQueues(
   const unitByKey = new Map(units.map((u) => [u.key, u]));
   const groupByName = new Map(groups.map((g) => [g.name, g]));
   const identityOf = new Map(identities.map((i) => [i.cluster, i]));
+  // Indexed once: a filter of every cluster per pool is quadratic in a model of thousands of pools.
+  const clustersOfPool = new Map<string, string[]>();
+  for (const r of registered) {
+    const list = clustersOfPool.get(r.pool);
+    if (list) list.push(r.cluster);
+    else clustersOfPool.set(r.pool, [r.cluster]);
+  }
   const queuePools: QueuePool[] = [];
   for (const p of pools) {
     if (!usedPools.has(p.name)) continue;
@@ -83,13 +90,11 @@ export function resolveQueues(
     if (!group || !home) continue;
     // A registry is part of the pool's contract only when every cluster of the pool writes the same one.
     const repos = new Set(
-      registered
-        .filter((r) => r.pool === p.name)
-        .map((r) => {
-          const id = identityOf.get(r.cluster);
-          const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
-          return repo === null ? '' : `${repo.location}-docker.pkg.dev/${repo.project}/${repo.repository}`;
-        }),
+      (clustersOfPool.get(p.name) ?? []).map((cluster) => {
+        const id = identityOf.get(cluster);
+        const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
+        return repo === null ? '' : `${repo.location}-docker.pkg.dev/${repo.project}/${repo.repository}`;
+      }),
     );
     const registry = repos.size === 1 ? [...repos][0]! : '';
     queuePools.push({

@@ -57,6 +57,25 @@ describe('queue routing', () => {
   });
 });
 
+describe('a queue pool\'s image registry', () => {
+  const repo = (name: string) => `projects/acme-tools/locations/us-central1/repositories/${name}`;
+  const twoStagingClusters = (first: string, second: string) =>
+    seed
+      .replace('my-staging-cluster: { account: staging }', `my-staging-cluster: { account: staging, artifactRepository: ${first} }\n  my-staging-cluster-2: { account: staging, artifactRepository: ${second} }`)
+      .replace('  staging-cp:\n    - my-staging-cluster\n', '  staging-cp:\n    - my-staging-cluster\n    - my-staging-cluster-2\n');
+  const registryOf = (yaml: string, pool: string) => planOf({ yaml }).queues.pools.find((p) => p.name === pool)?.imageRegistry;
+
+  it('is the repository every cluster of the pool writes', () => {
+    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('images')), 'staging-cp'), 'us-central1-docker.pkg.dev/acme-tools/images');
+  });
+
+  it('is none when the pool\'s clusters write different ones', () => {
+    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'staging-cp'), null);
+    // Each pool judged by its own clusters: the development pool's one cluster writes none.
+    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'development-cp'), null);
+  });
+});
+
 describe('self-managed keys', () => {
   it('fails on a control plane host with a scheme', () => {
     expectFindings(compileYaml(seed + 'controlPlaneHost: https://acme.unionai.cloud\n'), 'controlPlaneHost: invalid value (found "https://acme.unionai.cloud"; allowed a host name such as acme.unionai.cloud). Fix: Write the host only');
