@@ -49,11 +49,8 @@ export function compileText(text: string, file: string): Compiled {
     if (fast.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: [] };
     // Something to report. Both parsers read a text the fast path takes alike (fast-parse.ts), so
     // the positioned reading is needed only to locate these findings, not to check the model a
-    // second time: of the parts of the text they are in where that is enough (part-positions.ts),
-    // else of the whole text. Where the whole reading finds something of its own, or reads another
-    // value after all, it is checked and decides, as for any text the fast path leaves to it.
-    const parts = sourceInParts(text, file, value as Record<string, unknown>, fast.findings.map((f) => f.path));
-    if (parts) return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, parts) };
+    // second time. Where it finds something of its own, or reads another value after all, its
+    // reading is checked and decides, as for any text the fast path leaves to it.
     const loaded = loadWithPositions(text, file);
     if (loaded.findings.length === 0 && isDeepStrictEqual(loaded.value, value)) {
       return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, loaded.source) };
@@ -77,12 +74,6 @@ function compiled(text: string, file: string, checked: Checked, loaded: Loaded):
 }
 
 /** Required here, not imported: a valid model never needs it, and loading it costs every run (docs/PERFORMANCE.md). */
-function sourceInParts(...args: Parameters<typeof import('./model/part-positions').sourceInParts>): ModelSource | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./model/part-positions') as typeof import('./model/part-positions')).sourceInParts(...args);
-}
-
-/** Required here, not imported, like sourceInParts. */
 function loadWithPositions(text: string, file: string): Loaded {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadText } = require('./model/load') as typeof import('./model/load');
