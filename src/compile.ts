@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { checkModel } from './model/check';
 import { compareFindings, formatPath, isError, type Finding } from './model/findings';
 import { fastValue, looseValue } from './model/fast-parse';
+import { fastSource } from './model/fast-positions';
 import type { Loaded, ModelSource } from './model/load';
 import { messages } from './model/messages';
 import type { Model } from './model/schema';
@@ -34,8 +35,8 @@ export interface Compiled {
 }
 
 export function compileText(text: string, file: string): Compiled {
-  // Valid models need no source positions: read them the fast way, and take the positioned path
-  // only when there is something to report (model/fast-parse.ts says why both give one answer).
+  // Read the fast way, and take the positioned path only for what the fast way cannot read or locate
+  // (model/fast-parse.ts says why both give one answer).
   const value = fastValue(text);
   // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB of YAML). A
   // text the fast path leaves to that parser is counted from js-yaml's reading, if it is long enough to
@@ -47,8 +48,12 @@ export function compileText(text: string, file: string): Compiled {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const fast = checkValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] }, false);
     if (fast.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: [] };
-    // Something to report. Both parsers read a text the fast path takes alike (fast-parse.ts), so
-    // the positioned reading is needed only to locate these findings, not to check the model a
+    // Something to report, located on js-yaml's own reading where it accounts for every node
+    // (fast-positions.ts): the positions yaml's document would give, at a fraction of its cost.
+    const positions = fastSource(text, file);
+    if (positions) return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, positions) };
+    // Otherwise on the positioned reading. Both parsers read a text the fast path takes alike
+    // (fast-parse.ts), so it is needed only to locate these findings, not to check the model a
     // second time. Where it finds something of its own, or reads another value after all, its
     // reading is checked and decides, as for any text the fast path leaves to it.
     const loaded = loadWithPositions(text, file);

@@ -1,12 +1,15 @@
 // A fast way to the value of a plain model. `yaml` keeps every node's source position, which findings
 // need, but building that document is most of `validate` at thousands of units (several times what
-// js-yaml takes; docs/PERFORMANCE.md). Valid models need no positions, so compile reads
-// them with js-yaml first, takes the positioned path (load.ts) only to locate what there is to
-// report, and takes it whole for anything js-yaml would treat differently: anchors and aliases (js-yaml has no alias
+// js-yaml takes; docs/PERFORMANCE.md). So compile reads a model with js-yaml first, locates what
+// there is to report on js-yaml's own reading (fast-positions.ts), and takes the positioned path
+// (load.ts) for anything js-yaml would treat differently: anchors and aliases (js-yaml has no alias
 // budget), tags, directives, merge keys. js-yaml also rejects duplicate keys, which sends those models
 // to the positioned path as well, where they get their located finding. Where the two parsers read
 // the same text differently (complex keys, which js-yaml turns into strings; binary numbers; text
 // the loader refuses), the text takes the positioned path too, so both paths give one answer.
+// js-yaml is the more lenient in one way: the inner lines of a multi-line flow collection or quoted
+// string may sit at their key's own indentation, which yaml refuses (BAD_INDENT); such a text is read
+// as js-yaml reads it, which is what it plainly says, with or without findings.
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { MAX_MODEL_BYTES } from './read';
 

@@ -1,7 +1,8 @@
 // Loading a model's text: YAML or JSON (JSON is YAML 1.2), with source positions kept so every finding
 // can say FILE:LINE:COL. Hostile input (binary, alias bombs, deep nesting; huge files stop in read.ts)
-// becomes a finding here, before anything else looks at it. compile.ts loads this module only when
-// there is something to report: yaml is about 70 modules to load on every run.
+// becomes a finding here, before anything else looks at it. compile.ts loads this module only for
+// texts the fast path cannot read or locate (fast-parse.ts, fast-positions.ts): yaml is about 70
+// modules to load.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, ModelPath } from './findings';
 import { describe, messages } from './messages';
