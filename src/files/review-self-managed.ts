@@ -1,7 +1,7 @@
 // The review's self-managed sections: each cluster's identity and exactly what it reaches, the
 // install order, and which routing each file under union/ is for.
 import type { ClusterIdentity, Plan } from '../plan/types';
-import { CHART_SERVICE_ACCOUNTS } from '../plan/types';
+import { CHART_SERVICE_ACCOUNTS, dockerPath } from '../plan/types';
 import { cell, code, table } from './markdown';
 
 type AccountRef = (key: string | null) => string;
@@ -21,7 +21,7 @@ function describeIdentity(i: ClusterIdentity): [string, string] {
 function reach(i: ClusterIdentity): string {
   const buckets = i.buckets.map(code).join(', ');
   if (i.cloud === 'aws') return `${buckets}: objects get/put/delete, list${i.kmsKeyId === null ? '' : `; KMS ${code(i.kmsKeyId)} through S3`}`;
-  const registry = i.artifactRepository === null ? '' : `; Artifact Registry writer on ${code(`${i.artifactRepository.location}-docker.pkg.dev/${i.artifactRepository.project}/${i.artifactRepository.repository}`)}`;
+  const registry = i.artifactRepository === null ? '' : `; Artifact Registry writer on ${code(dockerPath(i.artifactRepository))}`;
   return `${buckets}: objectAdmin, legacyBucketReader; token creator in ${code(i.project)}${registry}`;
 }
 

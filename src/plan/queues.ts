@@ -6,7 +6,7 @@ import { formatPath, type Finding } from '../model/findings';
 import { acknowledgeHint, messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
-import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
+import { dockerPath, type Assignment, type ClusterIdentity, type ClusterPlan, type PoolPlan, type QueuePool, type QueueRouting, type StorageGroup, type Unit } from './types';
 
 /** The pool and queue every Union org is provisioned with. */
 export const DEFAULT_POOL = 'default';
@@ -93,7 +93,7 @@ export function resolveQueues(
       (clustersOfPool.get(p.name) ?? []).map((cluster) => {
         const id = identityOf.get(cluster);
         const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
-        return repo === null ? '' : `${repo.location}-docker.pkg.dev/${repo.project}/${repo.repository}`;
+        return repo === null ? '' : dockerPath(repo);
       }),
     );
     const registry = repos.size === 1 ? [...repos][0]! : '';

@@ -280,7 +280,19 @@ export interface GcpClusterIdentity extends ClusterIdentityBase {
   readonly email: string;
   /** Bind the chart's service accounts through `<project>.svc.id.goog` (the pool exists only with a GKE cluster). */
   readonly workloadIdentity: boolean;
-  readonly artifactRepository: { readonly project: string; readonly location: string; readonly repository: string } | null;
+  readonly artifactRepository: ArtifactRepository | null;
+}
+
+/** An Artifact Registry repository (the model's `projects/P/locations/L/repositories/R`). */
+export interface ArtifactRepository {
+  readonly project: string;
+  readonly location: string;
+  readonly repository: string;
+}
+
+/** Where images of `repo` are pushed and pulled: `LOCATION-docker.pkg.dev/PROJECT/REPOSITORY`. */
+export function dockerPath(repo: ArtifactRepository): string {
+  return `${repo.location}-docker.pkg.dev/${repo.project}/${repo.repository}`;
 }
 
 export type ClusterIdentity = AwsClusterIdentity | GcpClusterIdentity;
