@@ -8,6 +8,7 @@
 // and on generated texts. Anything this reading cannot account for node by node returns undefined,
 // and compile takes the positioned parse as before.
 import { CORE_SCHEMA, load, type State } from 'js-yaml';
+import { isPlainText } from './fast-parse';
 import type { ModelPath } from './findings';
 import type { ModelSource, Position } from './load';
 
@@ -34,8 +35,9 @@ interface Composed {
 
 /** The model's source, positions read by js-yaml; undefined where it cannot be trusted to match yaml's. */
 export function fastSource(text: string, file: string): ModelSource | undefined {
-  // js-yaml drops a byte-order mark before counting positions; yaml counts it.
-  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  // Only what the fast path reads (which has no byte-order mark, say: js-yaml drops it before
+  // counting positions, and yaml counts it).
+  if (!isPlainText(text)) return undefined;
   const roots: Composed[] = [];
   const frames: Frame[] = [];
   const listener = (event: 'open' | 'close', state: State) => {
@@ -81,7 +83,7 @@ export function fastSource(text: string, file: string): ModelSource | undefined 
         if (entry) {
           key = entry.key;
           spot = entry.value;
-        } else if (spot.items && typeof seg === 'number' && seg < spot.items.length) {
+        } else if (spot.items && typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < spot.items.length) {
           spot = spot.items[seg]!;
         } else break;
       }
@@ -113,8 +115,9 @@ function spotOf(text: string, composed: Composed, value: unknown): Spot | undefi
     for (let i = 0; i < children.length; i += 2) {
       const keyNode = children[i]!;
       const valueNode = children[i + 1]!;
+      if (keyNode.kind !== 'scalar' || keyNode.children.length > 0) return undefined;
       const name = String(keyNode.result);
-      if (keyNode.kind !== 'scalar' || keyNode.children.length > 0 || entries.has(name) || !Object.hasOwn(record, name)) return undefined;
+      if (entries.has(name) || !Object.hasOwn(record, name)) return undefined;
       const key = { start: contentStart(text, keyNode.opened, keyNode.closed) };
       const child = record[name];
       if (isEmpty(text, valueNode)) {

@@ -42,6 +42,33 @@ describe('the fast path for plain models', () => {
       // js-yaml's key "null", yaml's "".
       '~: 1\n',
       'clusters: { null: { account: x } }\n',
+      'a: {:}\n',
+      'a: {~}\n',
+      'a: [:]\n',
+      'a: [ ~:]\n',
+      'a: {~ #c\n}\n',
+      // js-yaml a string, yaml Infinity.
+      'a: 1e400\n',
+      '1e400: i\n',
+      `a: ${'9'.repeat(309)}\n`,
+      // A carriage return alone: js-yaml ends the comment there, yaml does not.
+      'a: #\r ~\n',
+      'org: acme # c\rbogus: 1\n',
+      // Byte-order marks, which js-yaml drops before counting positions (and keeps after the first line).
+      '\uFEFFa: 1\n',
+      '# c\n\uFEFFa: 1\n',
+      // Block scalars: indentation indicators and whitespace-only lines read differently.
+      'a: |1\n  \nb: 1\n',
+      'a: |+\n  x\n ',
+      '  a: >\n  \t',
+      // Quoted scalars over lines: escaped line breaks before blank lines, lines that start with `#`.
+      'k: "x\\\n\n  y"\n',
+      "k: '''\n#'\nz: 1\n",
+      'a: "one\n  two"\n',
+      // An empty item of a nested list: js-yaml [[null, "y"]], yaml [[null], "y"].
+      'a:\n- -\n- y\n',
+      // Deeper than the positioned parser accepts (it refuses with a finding).
+      `a: ${'['.repeat(65)}${']'.repeat(65)}\n`,
     ])
       assert.equal(fastValue(text), undefined, text);
     // Plain text with signs and zeros where neither parser sees a number stays on the fast path.
