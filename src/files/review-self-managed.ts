@@ -1,7 +1,8 @@
 // The review's self-managed sections: each cluster's identity and exactly what it reaches, the
 // install order, and which routing each file under union/ is for.
 import type { ClusterIdentity, Plan } from '../plan/types';
-import { CHART_SERVICE_ACCOUNTS, dockerPath } from '../plan/types';
+import { dockerPath } from '../plan/artifact-registry';
+import { CHART_SERVICE_ACCOUNTS } from '../plan/types';
 import { cell, code, table } from './markdown';
 
 type AccountRef = (key: string | null) => string;

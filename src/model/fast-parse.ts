@@ -7,11 +7,11 @@
 // to the positioned path as well, where they get their located finding. Where the two parsers read
 // the same text differently (complex keys, which js-yaml turns into strings; binary numbers; text
 // the loader refuses), the text takes the positioned path too, so both paths give one answer.
-// js-yaml is the more lenient in one way: the inner lines of a multi-line flow collection or quoted
-// string may sit at their key's own indentation, which yaml refuses (BAD_INDENT); such a text is read
-// as js-yaml reads it, which is what it plainly says, with or without findings.
+// js-yaml is the more lenient on some texts yaml refuses: the inner lines of a multi-line flow
+// collection at their key's own indentation (BAD_INDENT), a comment without a space before it
+// (MISSING_CHAR). Such a text is read as js-yaml reads it, which is what it plainly says, with or
+// without findings. Nesting is bounded by js-yaml's own depth limit here, by load.ts's there.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { MAX_NESTING, nestingDepth } from './nesting';
 import { MAX_MODEL_BYTES } from './read';
 
 /**
@@ -21,37 +21,59 @@ import { MAX_MODEL_BYTES } from './read';
 const NOT_PLAIN = new RegExp(
   [
     // Anchors, aliases, tags, directives; replacement characters and byte-order marks.
-    '[&*!%\\uFFFD\\uFEFF]',
+    /[&*!%\uFFFD\uFEFF]/,
     // Merge keys, explicit keys (`? `), flow-collection keys (`[a]: `).
-    '<<',
-    '(^|[\\s{,])\\?(\\s|$)',
-    '[\\]}]\\s*:',
+    /<</,
+    /(^|[\s{,])\?(\s|$)/,
+    /[\]}]\s*:/,
     // Binary numbers; signed hex and octal (`-0x1F`: js-yaml a number, yaml a string), signed floats
     // without a leading digit (`-.5`: the other way round), a signed zero.
-    '\\b0b[01]',
-    '(^|[\\s[{,])[-+](0[xXoO]|\\.\\d|0(?=[\\s,\\]}]|$))',
-    // Numbers near or past a double's range (`1e400`: js-yaml a string, yaml Infinity).
-    '\\d[eE]\\+?(\\d{4}|[3-9]\\d\\d)|\\d{300}|0[xXoO][0-9a-fA-F]{250}',
+    /\b0b[01]/,
+    /(^|[\s[{,])[-+](0[xXoO]|\.\d|0(?=[\s,\]}]|$))/,
     // A carriage return alone, where js-yaml ends a line (and a comment) and yaml does not.
-    '\\r(?!\\n)',
-    // Block scalars (`|`, `>-`, `|2+`): their indentation and chomping at whitespace-only lines.
-    '(^|\\s)[|>][-+1-9]*[ \\t]*(#.*)?\\r?$',
-    // An empty item of a list that is itself a list item (`- -`).
-    '(^|\\s)-[ \\t]+-[ \\t\\r]*$',
+    /\r(?!\n)/,
+    // A tab in a line's indentation, where the two tell a block scalar's blank lines and comments apart differently.
+    /^ *\t/,
+    // Block scalars with an indentation indicator or kept line ends (`|2`, `>+`): their
+    // whitespace-only lines read differently.
+    /(^[ \t]*|[:?-][ \t]+)[|>]([1-9]|[-+][1-9]|\+)[ \t]*(#.*)?\r?$/,
+    // A line of list items without content (`-`, `- -`): an empty item of a nested list ends that
+    // list for yaml and not for js-yaml.
+    /^[ \t]*(-[ \t]+)*-[ \t]*(#.*)?\r?$/,
     // A quoted scalar that goes on over lines: the two read its escaped line breaks, blank lines and
-    // lines that start with `#` differently.
-    '(^|[\\s[{,])"([^"\\\\\\r\\n]|\\\\.)*\\\\?\\r?$',
-    "(^|[\\s[{,])'([^'\\r\\n]|'')*\\r?$",
-  ].join('|'),
+    // lines that start with `#` differently (and yaml refuses its inner lines at its key's indentation).
+    /(^[ \t]*|[?-][ \t]+|[[{,:][ \t]*)"([^"\\\r\n]|\\.)*\\?\r?$/,
+    /(^[ \t]*|[?-][ \t]+|[[{,:][ \t]*)'([^'\r\n]|'')*\r?$/,
+  ]
+    .map((pattern) => pattern.source)
+    .join('|'),
   'm',
 );
 
-/**
- * Whether the fast path may read `text`: not too big, no NUL, nothing above, and not nested deeper
- * than the positioned parser accepts (nesting.ts), so that both paths refuse the same texts.
- */
+/** Whether the fast path may read `text`: not too big, no NUL, nothing above. */
 export function isPlainText(text: string): boolean {
-  return text.length <= MAX_MODEL_BYTES && !text.includes('\u0000') && !NOT_PLAIN.test(text) && nestingDepth(text) <= MAX_NESTING;
+  return text.length <= MAX_MODEL_BYTES && !text.includes('\u0000') && !NOT_PLAIN.test(text);
+}
+
+/**
+ * Whether yaml would read js-yaml's `value` alike, as far as the value can tell: no null or empty
+ * key (`~:`, `{:}`: js-yaml's key "null", yaml's ""), and no number past a double's range (`1e400`:
+ * js-yaml leaves it a string, yaml reads Infinity). Read off the value, where a pattern over the
+ * text would miss some of the ways to write them.
+ */
+export function readsAlike(value: unknown): boolean {
+  if (typeof value === 'string') return !isInfiniteNumber(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(readsAlike);
+  for (const [key, child] of Object.entries(value)) if (key === 'null' || isInfiniteNumber(key) || !readsAlike(child)) return false;
+  return true;
+}
+
+/** YAML 1.2's numbers (core schema). */
+const NUMBER = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^0x[0-9a-fA-F]+$|^0o[0-7]+$/;
+
+function isInfiniteNumber(s: string): boolean {
+  return NUMBER.test(s) && !Number.isFinite(Number(s));
 }
 
 /**
@@ -75,13 +97,5 @@ export function fastValue(text: string): unknown {
   } catch {
     return undefined;
   }
-  // Null and empty keys (`~:`, `null:`, `{:}`): js-yaml's key "null", yaml's "". Found on the value,
-  // where a pattern over the text would miss some of the ways to write them.
-  return hasKeyNull(value) ? undefined : value;
-}
-
-function hasKeyNull(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasKeyNull);
-  return Object.hasOwn(value, 'null') || Object.values(value).some(hasKeyNull);
+  return readsAlike(value) ? value : undefined;
 }

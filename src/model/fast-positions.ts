@@ -1,14 +1,15 @@
 // Where each key and value of a plain model is, read by js-yaml as it parses. compile.ts needs
 // positions only to locate what it reports; for a text the fast path takes (fast-parse.ts), this
-// gives them without `yaml`'s positioned document, which is most of `validate` at thousands of units
+// gives them without `yaml`'s positioned document, a large part of `validate` at thousands of units
 // when there is one warning to locate (docs/PERFORMANCE.md). js-yaml calls a listener as each node
 // opens and closes; a node's source position is where its content starts after the point it opened
 // at. Each position is the one load.ts's `locate` gives for the same path (yaml's range start);
 // test/model/fast-positions.test.ts compares the two on every path of every fixture and bundled model
 // and on generated texts. Anything this reading cannot account for node by node returns undefined,
-// and compile takes the positioned parse as before.
+// and compile takes the positioned parse as before. The listener and the order of its events are
+// js-yaml's internals rather than its documented API: those tests are what check a js-yaml upgrade.
 import { CORE_SCHEMA, load, type State } from 'js-yaml';
-import { isPlainText } from './fast-parse';
+import { isPlainText, readsAlike } from './fast-parse';
 import type { ModelPath } from './findings';
 import type { ModelSource, Position } from './load';
 
@@ -36,7 +37,7 @@ interface Composed {
 /** The model's source, positions read by js-yaml; undefined where it cannot be trusted to match yaml's. */
 export function fastSource(text: string, file: string): ModelSource | undefined {
   // Only what the fast path reads (which has no byte-order mark, say: js-yaml drops it before
-  // counting positions, and yaml counts it).
+  // counting positions, and yaml counts it), and only where yaml reads the same value.
   if (!isPlainText(text)) return undefined;
   const roots: Composed[] = [];
   const frames: Frame[] = [];
@@ -55,7 +56,7 @@ export function fastSource(text: string, file: string): ModelSource | undefined 
   } catch {
     return undefined;
   }
-  if (roots.length !== 1) return undefined;
+  if (roots.length !== 1 || !readsAlike(value)) return undefined;
   const root = spotOf(text, roots[0]!, value);
   if (!root) return undefined;
   const lineStarts = lineStartsOf(text);

@@ -7,11 +7,12 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { Finding, ModelPath } from './findings';
 import { describe, messages } from './messages';
 import { MAX_MODEL_BYTES } from './read';
-import { MAX_NESTING, nestingDepth } from './nesting';
 import { exceeds, exceedsDistinct, MAX_VALUES } from './size';
 
 /** yaml's own guard against billion-laughs documents. */
 const MAX_ALIAS_COUNT = 100;
+/** Deeper than any model needs; the YAML parser recurses, so bound it before it does. */
+const MAX_NESTING = 64;
 /**
  * Values after alias expansion. yaml's alias count lets a small file repeat a big node 100 times;
  * past the size any model may have (size.ts), say that aliases are the cause.
@@ -169,4 +170,23 @@ export function jsonSyntaxError(text: string): { message: string; offset: number
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Bracket nesting and indentation both bound the parser's recursion; a cheap upper bound of both. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
+    else if ((c === 93 || c === 125) && depth > 0) depth--; // ] }
+  }
+  // Block indicators on one line (`- - - x`, `? ? x`) nest as deeply as indentation does.
+  let maxIndent = 0;
+  for (const m of text.matchAll(/^(?: |[-?](?= |$))*/gm)) {
+    const indent = m[0].length;
+    if (indent > maxIndent) maxIndent = indent;
+  }
+  // Two spaces of indentation per level is the tightest YAML people write.
+  return Math.max(max, Math.floor(maxIndent / 2));
 }

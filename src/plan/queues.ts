@@ -6,7 +6,8 @@ import { formatPath, type Finding } from '../model/findings';
 import { acknowledgeHint, messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
-import { dockerPath, type Assignment, type ClusterIdentity, type ClusterPlan, type PoolPlan, type QueuePool, type QueueRouting, type StorageGroup, type Unit } from './types';
+import { dockerPath } from './artifact-registry';
+import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
 
 /** The pool and queue every Union org is provisioned with. */
 export const DEFAULT_POOL = 'default';

@@ -290,11 +290,6 @@ export interface ArtifactRepository {
   readonly repository: string;
 }
 
-/** Where images of `repo` are pushed and pulled: `LOCATION-docker.pkg.dev/PROJECT/REPOSITORY`. */
-export function dockerPath(repo: ArtifactRepository): string {
-  return `${repo.location}-docker.pkg.dev/${repo.project}/${repo.repository}`;
-}
-
 export type ClusterIdentity = AwsClusterIdentity | GcpClusterIdentity;
 
 export interface QueuePool {

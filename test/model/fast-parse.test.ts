@@ -51,6 +51,9 @@ describe('the fast path for plain models', () => {
       'a: 1e400\n',
       '1e400: i\n',
       `a: ${'9'.repeat(309)}\n`,
+      'a: 1.e999\n',
+      'a: [9.e308]\n',
+      `a: 0x${'f'.repeat(300)}\n`,
       // A carriage return alone: js-yaml ends the comment there, yaml does not.
       'a: #\r ~\n',
       'org: acme # c\rbogus: 1\n',
@@ -67,10 +70,27 @@ describe('the fast path for plain models', () => {
       'a: "one\n  two"\n',
       // An empty item of a nested list: js-yaml [[null, "y"]], yaml [[null], "y"].
       'a:\n- -\n- y\n',
-      // Deeper than the positioned parser accepts (it refuses with a finding).
-      `a: ${'['.repeat(65)}${']'.repeat(65)}\n`,
+      'a:\n-\n  - a\n  -\n- y\n',
+      // A quote right after a flow mapping's colon, going on over lines.
+      '{"folderId":"12345\\\n\n  67890"}\n',
     ])
       assert.equal(fastValue(text), undefined, text);
+    // What people write stays on the fast path: apostrophes and quotes in comments and values, ARNs
+    // with key ids, digests, tables and rules drawn in comments, folded and literal text, lists of
+    // mappings, numbers.
+    for (const text of [
+      "# don't put 'prod' here, see 'default pool\norg: acme # the 'org\n",
+      'because: "it\'s the \'prod pool"\nnote: \'say "hi\'\n',
+      'kmsKeyId: arn:aws:kms:us-east-1:123456789012:key/5e7a9c3d-1e49-4b2e-9e3f-2e4567890abc\n',
+      'image: ghcr.io/acme/app@sha256:9e3f2e4567890abc1e494b2e5e7a9c3d9e3f2e4567890abc1e494b2e5e7a9c3d\n',
+      '# | pool | cluster |\n# - - - - - -\n# cost > budget >\norg: acme\n',
+      'because: >-\n  attribute routing: a cluster\n  in default\nwhy: |\n  one\n  two\nnext: 1\n',
+      'pools:\n  - name: a\n    clusters: [x, y]\n  - { name: b }\nretentionDays: 30\nratio: 1.5\nbig: 1e300\n',
+      'owner: ml-platform@acme.example\ndocs: https://acme.example/a?b=c#d\n',
+    ]) {
+      assert.notEqual(fastValue(text), undefined, text);
+      assert.deepEqual(fastValue(text), parse(text, { version: '1.2' }), text);
+    }
     // Plain text with signs and zeros where neither parser sees a number stays on the fast path.
     for (const text of ['name: ml-01\n', 'id: p-0\n', 'a: -1.5\n', 'b: 0x1F\n']) assert.deepEqual(fastValue(text), parse(text, { version: '1.2' }), text);
   });

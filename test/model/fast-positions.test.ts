@@ -148,32 +148,46 @@ describe('positions read by js-yaml', () => {
   });
 
   it('are not given where js-yaml\'s nodes do not account for the value one by one', () => {
-    // Left to yaml's document: a flow mapping entry without a value, a pair inside a flow list, an
-    // empty list item.
-    for (const text of ['a: {b}\n', 'a: [b: 1]\n', 'a:\n-\n- 1\n']) {
+    // Left to yaml's document: a flow mapping entry without a value, a pair inside a flow list.
+    for (const text of ['a: {b}\n', 'a: [b: 1]\n', 'a: [{b}, c]\n']) {
       assert.notEqual(fastValue(text), undefined, text);
       assert.equal(fastSource(text, 'm.yaml'), undefined, text);
     }
   });
 
-  it('are not given for what the fast path does not read, and never throw', () => {
-    // A carriage return alone ends a comment for js-yaml and not for yaml: the bundled model with one
-    // in a comment is located on yaml's document, where its finding is.
-    const bundled = readFileSync(path.join(ROOT, 'stacks', 'isolation.yaml'), 'utf8');
-    const line = bundled.split('\n').findIndex((l) => /^\s+perDomain:/.test(l));
+  it('are not given for what the fast path does not read', () => {
+    // A carriage return alone ends a comment for js-yaml and not for yaml: with one in the bundled
+    // model's comment, the finding is where yaml puts it (the value is empty, so after `perDomain: `),
+    // not at the `~` js-yaml would read after the carriage return.
+    const lines = readFileSync(path.join(ROOT, 'stacks', 'isolation.yaml'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => /^\s+perDomain:/.test(l));
     assert.ok(line >= 0, 'the bundled model has no perDomain line');
-    const lines = bundled.split('\n');
     lines[line] = lines[line]!.replace(/perDomain:.*/, 'perDomain: # unset for now\r       ~');
     const text = lines.join('\n');
     assert.equal(fastSource(text, 'm.yaml'), undefined);
-    const compiled = compileText(text, 'm.yaml');
-    const finding = compiled.findings.find((f) => f.path.at(-1) === 'perDomain');
-    assert.ok(finding, JSON.stringify(compiled.findings));
-    assert.deepEqual({ line: finding.line, col: finding.col }, loadText(text, 'm.yaml').source.locate(finding.path, finding.at));
-    // Keys that are collections (which the fast path refuses anyway), list positions that are not.
-    assert.equal(fastSource('{toString: 1}: x\n', 'm.yaml'), undefined);
-    const source = fastSource('a:\n  - x\n', 'm.yaml')!;
-    for (const index of [-1, 0.5, 2]) assert.deepEqual(source.locate(['a', index]), { line: 2, col: 3 });
+    const finding = compileText(text, 'm.yaml').findings.find((f) => f.path.at(-1) === 'perDomain');
+    assert.deepEqual(finding && { line: finding.line, col: finding.col }, { line: line + 1, col: lines[line]!.indexOf('#') + 1 });
+  });
+
+  it('leave to yaml\'s document what js-yaml\'s nodes do not account for: findings located there', () => {
+    // A flow mapping entry without a value: the fast path reads it, its positions are yaml's.
+    const text = 'org: acme\nisolation: sideways\nextra: {b}\n';
+    assert.notEqual(fastValue(text), undefined);
+    assert.equal(fastSource(text, 'm.yaml'), undefined);
+    const located = compileText(text, 'm.yaml').findings.map((f) => [f.path.join('.'), f.line, f.col]);
+    assert.deepEqual(located.filter(([p]) => p === 'isolation' || p === 'extra'), [
+      ['isolation', 2, 12],
+      ['extra', 3, 1],
+    ]);
+  });
+
+  it('for a list position that is not one, the list itself, as yaml\'s document gives it', () => {
+    const text = 'a:\n  - x\n';
+    const [fast, whole] = [fastSource(text, 'm.yaml')!, loadText(text, 'm.yaml').source];
+    for (const index of [-1, 0.5, 2]) {
+      assert.deepEqual(fast.locate(['a', index]), { line: 2, col: 3 });
+      assert.deepEqual(whole.locate(['a', index]), { line: 2, col: 3 });
+    }
   });
 
   it('locate a warned model\'s findings where yaml\'s document does', () => {
