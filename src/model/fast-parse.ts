@@ -36,7 +36,7 @@ const NOT_PLAIN = new RegExp(
     /^ *\t/,
     // Block scalars with an indentation indicator or kept line ends (`|2`, `>+`): their
     // whitespace-only lines read differently.
-    /(^[ \t]*|[:?-][ \t]+)[|>]([1-9]|[-+][1-9]|\+)[ \t]*(#.*)?\r?$/,
+    /(^[ \t]*|[:?-][ \t]+)[|>]([1-9][-+]?|[-+][1-9]|\+)[ \t]*(#.*)?\r?$/,
     // A line of list items without content (`-`, `- -`): an empty item of a nested list ends that
     // list for yaml and not for js-yaml.
     /^[ \t]*(-[ \t]+)*-[ \t]*(#.*)?\r?$/,

@@ -62,6 +62,8 @@ describe('the fast path for plain models', () => {
       '# c\n\uFEFFa: 1\n',
       // Block scalars: indentation indicators and whitespace-only lines read differently.
       'a: |1\n  \nb: 1\n',
+      'k: >2+ # c\n    \nz: 1\n',
+      'k:\n  |2-\n   \n\n',
       'a: |+\n  x\n ',
       '  a: >\n  \t',
       // Quoted scalars over lines: escaped line breaks before blank lines, lines that start with `#`.
