@@ -122,8 +122,8 @@ describe('positions read by js-yaml', () => {
       }),
       { numRuns: 1000, seed: 1302 },
     );
-    // Not vacuous: most generated texts are fast-path texts, and nearly all of those get positions.
-    assert.ok(compared > 300 && declined < compared / 10, `${compared} texts compared, ${declined} declined, skipped: ${JSON.stringify(skipped)}`);
+    // Not vacuous: hundreds of generated texts compared, and nearly all fast-path texts get positions.
+    assert.ok(compared > 250 && declined < compared / 10, `${compared} texts compared, ${declined} declined, skipped: ${JSON.stringify(skipped)}`);
   });
 
   it('are those of yaml\'s document in texts that look like something else', () => {
