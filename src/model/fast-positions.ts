@@ -162,7 +162,7 @@ function contentStart(text: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    if (isSpace(c)) i++;
     else if (c === 0x23 /* # */ && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
       while (i < to && text.charCodeAt(i) !== 0x0a) i++;
     } else break;
@@ -170,6 +170,7 @@ function contentStart(text: string, from: number, to: number): number {
   return i;
 }
 
+/** A space, tab or line break. */
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
