@@ -1,17 +1,14 @@
-// The pipeline in one call: load -> shape -> rules -> resolve. Every finding of every stage is
+// The pipeline in one call: read -> shape -> rules -> resolve. Every finding of every stage is
 // returned at once; the plan only when none of them is an error.
-import { isDeepStrictEqual } from 'node:util';
 import { checkModel } from './model/check';
 import { compareFindings, formatPath, isError, type Finding } from './model/findings';
-import { fastValue, looseValue } from './model/fast-parse';
-import { fastSource } from './model/fast-positions';
-import type { Loaded, ModelSource } from './model/load';
+import { jsonSyntaxError, loadText, type Loaded, type ModelSource } from './model/load';
 import { messages } from './model/messages';
 import type { Model } from './model/schema';
 import { checkNames, namesOf } from './model/rules/names';
 import { MAX_MODEL_BYTES, readModelText } from './model/read';
 import { checkShape } from './model/shape';
-import { checkUnitCount, checkValueCount, MIN_CHARS_TO_COUNT } from './model/size';
+import { checkUnitCount } from './model/size';
 import { resolve } from './plan/resolve';
 import { loadGcpRole, needsGcpRole, type GcpRole } from './model/union-gcp-role';
 import type { Plan } from './plan/types';
@@ -35,36 +32,10 @@ export interface Compiled {
 }
 
 export function compileText(text: string, file: string): Compiled {
-  // Read the fast way, and take the positioned path only for what the fast way cannot read or locate
-  // (model/fast-parse.ts says why both give one answer).
-  const value = fastValue(text);
-  // Too big to check: said at once, without the positioned parse (seconds and gigabytes at 8 MiB of YAML). A
-  // text the fast path leaves to that parser is counted from js-yaml's reading, if it is long enough to
-  // hold that many values; aliases count once there, so an alias bomb still gets its own finding.
-  const countable = text.length >= MIN_CHARS_TO_COUNT && text.length <= MAX_MODEL_BYTES;
-  const counted = value !== undefined ? value : countable ? looseValue(text) : undefined;
-  const tooBig = counted !== null && typeof counted === 'object' ? checkValueCount(counted, text.length) : [];
-  if (tooBig.length > 0) return { file, text, model: null, plan: null, findings: locate(tooBig, { ...WITHOUT_POSITIONS, file, text }) };
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const fast = checkValue(text, file, { source: WITHOUT_POSITIONS, value, findings: [] }, false);
-    if (fast.findings.length === 0) return { file, text, model: fast.model, plan: fast.plan, findings: [] };
-    // Something to report, located on js-yaml's own reading where it accounts for every node
-    // (fast-positions.ts): the positions yaml's document would give, at a fraction of its cost.
-    const positions = fastSource(text, file);
-    if (positions) return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, positions) };
-    // Otherwise on the positioned reading. Both parsers read a text the fast path takes alike
-    // (fast-parse.ts), so it is needed only to locate these findings, not to check the model a
-    // second time. Where it finds something of its own, or reads another value after all, its
-    // reading is checked and decides, as for any text the fast path leaves to it.
-    const loaded = loadWithPositions(text, file);
-    if (loaded.findings.length === 0 && isDeepStrictEqual(loaded.value, value)) {
-      return { file, text, model: fast.model, plan: fast.plan, findings: locate(fast.findings, loaded.source) };
-    }
-    return compiled(text, file, checkValue(text, file, loaded, false), loaded);
-  }
-  // Counted above unless js-yaml could not read the text; then the positioned reading is counted.
-  const loaded = loadWithPositions(text, file);
-  return compiled(text, file, checkValue(text, file, loaded, counted === undefined), loaded);
+  // Read: the text's value with its positions, or what stops it (syntax, hostile input, too big to check).
+  const loaded = loadText(text, file);
+  const checked = check(loaded, file);
+  return { file, text, model: checked.model, plan: checked.plan, findings: locate(checked.findings, loaded.source) };
 }
 
 interface Checked {
@@ -74,21 +45,8 @@ interface Checked {
   readonly findings: readonly Finding[];
 }
 
-function compiled(text: string, file: string, checked: Checked, loaded: Loaded): Compiled {
-  return { file, text, model: checked.model, plan: checked.plan, findings: locate(checked.findings, loaded.source) };
-}
-
-/** Required here, not imported: a valid model never needs it, and loading it costs every run (docs/PERFORMANCE.md). */
-function loadWithPositions(text: string, file: string): Loaded {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadText } = require('./model/load') as typeof import('./model/load');
-  return loadText(text, file);
-}
-
-/** The fast path's source: its findings are located on the positioned reading, except the size check's, which are about the whole model. */
-const WITHOUT_POSITIONS: ModelSource = { file: '', text: '', locate: () => ({ line: 1, col: 1 }) };
-
-function checkValue(text: string, file: string, loaded: Loaded, countValues: boolean): Checked {
+/** Shape, rules, resolve: each stage on what the one before it could read. */
+function check(loaded: Loaded, file: string): Checked {
   // Appended one by one: a hostile model can have more findings than a spread call takes arguments.
   const findings: Finding[] = [];
   const add = (more: readonly Finding[]) => {
@@ -97,9 +55,7 @@ function checkValue(text: string, file: string, loaded: Loaded, countValues: boo
   add(loaded.findings);
   let model: Model | null = null;
   let plan: Plan | null = null;
-  const tooBig = countValues && loaded.value !== null ? checkValueCount(loaded.value, text.length) : [];
-  add(tooBig);
-  if (loaded.value !== null && tooBig.length === 0) {
+  if (loaded.value !== null) {
     const shaped = checkShape(loaded.value);
     add(shaped.findings);
     model = shaped.model;
@@ -116,9 +72,9 @@ function checkValue(text: string, file: string, loaded: Loaded, countValues: boo
     // BYOC with GCP units: Union's role file is read here, so that resolve stays pure.
     let gcpRole: GcpRole | null = null;
     if (!findings.some(isError) && needsGcpRole(model)) {
-      const read = loadGcpRole(model, file);
-      if ('finding' in read) add([read.finding]);
-      else gcpRole = read.role;
+      const role = loadGcpRole(model, file);
+      if ('finding' in role) add([role.finding]);
+      else gcpRole = role.role;
     }
     if (!findings.some(isError)) {
       // The warnings found so far go through resolve, so that `acknowledge` and the plan's warnings
@@ -145,7 +101,7 @@ export function compileFile(file: string): Compiled {
   }
   // A .json model is JSON: what YAML would forgive (a trailing comma) is reported as JSON's error.
   if (file.toLowerCase().endsWith('.json') && !isJson(text)) {
-    const error = loadModule().jsonSyntaxError(text);
+    const error = jsonSyntaxError(text);
     if (error) {
       const before = text.slice(0, error.offset);
       const line = before.split('\n').length;
@@ -162,11 +118,6 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function loadModule(): typeof import('./model/load') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./model/load') as typeof import('./model/load');
 }
 
 function failed(file: string, finding: Finding): Compiled {

@@ -1,13 +1,12 @@
-// Loading a model's text: YAML or JSON (JSON is YAML 1.2), with source positions kept so every finding
-// can say FILE:LINE:COL. Hostile input (binary, alias bombs, deep nesting; huge files stop in read.ts)
-// becomes a finding here, before anything else looks at it. compile.ts loads this module only for
-// texts the fast path cannot read or locate (fast-parse.ts, fast-positions.ts): yaml is about 70
-// modules to load.
+// Loading a model's text: YAML or JSON (JSON is YAML 1.2), read by `yaml` alone with source positions
+// kept (its LineCounter), so every finding can say FILE:LINE:COL. Hostile input (binary, alias bombs,
+// deep nesting, more values than any model has; huge files stop in read.ts) becomes a finding here,
+// before anything else looks at it.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, ModelPath } from './findings';
 import { describe, messages } from './messages';
 import { MAX_MODEL_BYTES } from './read';
-import { exceeds, exceedsDistinct, MAX_VALUES } from './size';
+import { checkValueCount, exceeds, exceedsDistinct, MAX_VALUES } from './size';
 
 /** yaml's own guard against billion-laughs documents. */
 const MAX_ALIAS_COUNT = 100;
@@ -47,6 +46,8 @@ export function loadText(text: string, file: string): Loaded {
   if (text.includes('\u0000') || text.includes('\uFFFD')) return { source: noDoc, value: null, findings: [messages.notText()] };
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) return { source: noDoc, value: null, findings: [messages.tooDeep(depth, MAX_NESTING)] };
+  const tooMany = checkValueCount(text);
+  if (tooMany.length > 0) return { source: noDoc, value: null, findings: tooMany };
 
   // yaml's own duplicate-key check compares each key with every earlier one: quadratic, minutes for
   // a mapping of 50,000 keys. keyProblems does the same check with a set.
@@ -75,6 +76,9 @@ export function loadText(text: string, file: string): Loaded {
   if (text.includes('*') && exceeds(value, MAX_EXPANDED_VALUES) && !exceedsDistinct(value, MAX_EXPANDED_VALUES)) {
     return { source, value: null, findings: [messages.aliasBomb(MAX_ALIAS_COUNT, `aliases expand the model to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values`)] };
   }
+  // What the lexer's count could not tell (a flow mapping's entries without values), counted on the value.
+  const tooManyRead = value === null || value === undefined ? [] : checkValueCount(text, value);
+  if (tooManyRead.length > 0) return { source, value: null, findings: tooManyRead };
   if (value === null || value === undefined) return { source, value: null, findings: [messages.emptyModel()] };
   if (typeof value !== 'object' || Array.isArray(value)) return { source, value: null, findings: [messages.notAMapping(describe(value))] };
   return { source, value, findings: [] };

@@ -1,5 +1,5 @@
 // What each command loads is part of its speed (bench/README.md): validate and plan never load cdktf
-// or the providers, a valid model never loads the positioned YAML parser, and synth loads neither the
+// or the providers, models are read by one YAML parser, and synth loads neither the
 // zip library cdktf's assets use, nor the version library of a validation it skips, nor the array
 // helpers behind cdktf's JSON writer. Each case runs in a fresh process, as users run the commands.
 import assert from 'node:assert/strict';
@@ -54,31 +54,12 @@ const CLI = path.join('dist', 'src', 'cli', 'union-isolation.js');
 describe('modules each command loads', () => {
   const valid = fixturePath('synth-project-isolation.yaml');
 
-  it('validate and plan of a valid model: neither cdktf, nor the providers, nor the positioned YAML parser', () => {
+  it('validate and plan of a valid model: neither cdktf nor the providers; one YAML parser, yaml', () => {
     for (const command of ['validate', 'plan']) {
       const loaded = packagesLoadedBy(CLI, command, '-m', valid);
-      for (const heavy of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google', 'constructs', 'yaml']) assert.ok(!loaded.has(heavy), `${command} loaded ${heavy}`);
-      assert.ok(loaded.has('js-yaml') && loaded.has('zod'), `${command}: ${[...loaded].join(', ')}`);
+      for (const heavy of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google', 'constructs', 'js-yaml']) assert.ok(!loaded.has(heavy), `${command} loaded ${heavy}`);
+      assert.ok(loaded.has('yaml') && loaded.has('zod'), `${command}: ${[...loaded].join(', ')}`);
     }
-  });
-
-  it('a model with a mistake: located on js-yaml\'s reading; the positioned parser only where that cannot say where', () => {
-    const compile = (text: string) =>
-      packagesLoadedBy('-e', `const { findings } = require('./dist/src/compile.js').compileText(${JSON.stringify(text)}, 'model.yaml');
-        if (!findings.some((f) => f.line >= 2)) throw new Error(JSON.stringify(findings));`);
-    assert.ok(!compile('org: acme\nisolation: sideways\n').has('yaml'), 'a plain model loaded the positioned parser');
-    // An alias, which the fast path leaves to yaml, and a text js-yaml cannot read.
-    assert.ok(compile('org: &o acme\nisolation: *o\n').has('yaml'));
-    assert.ok(compile('org: acme\nisolation: [project\n').has('yaml'));
-  });
-
-  it('a model too big to check: refused without the positioned parser, which would take seconds over it', () => {
-    const loaded = packagesLoadedBy('-e', `
-      const projects = Array.from({ length: 700000 }, (_, i) => 'p' + i).join(',');
-      const text = '# 100% (this comment keeps it from the fast parser)\\norg: acme\\nisolation: project\\ndomains: { development: aws }\\nprojects: [' + projects + ']\\n';
-      const compiled = require('./dist/src/compile.js').compileText(text, 'model.yaml');
-      if (!/holds more values/.test(compiled.findings[0].problem)) throw new Error(JSON.stringify(compiled.findings));`);
-    assert.ok(!loaded.has('yaml'), 'the positioned parser was loaded');
   });
 
   it('synth: cdktf and the providers, but not the zip library of cdktf’s assets, or the version library of a validation it skips', () => {
@@ -88,7 +69,7 @@ describe('modules each command loads', () => {
     const loaded = packagesOf(files);
     for (const needed of ['cdktf', '@cdktf/provider-aws', '@cdktf/provider-google']) assert.ok(loaded.has(needed), `synth did not load ${needed}`);
     // archiver's own entry in the module cache is the stand-in; what the real one would pull in is absent.
-    for (const unused of ['archiver-utils', 'zip-stream', 'glob', 'readable-stream', 'lodash', 'yaml']) assert.ok(!loaded.has(unused), `synth loaded ${unused}`);
+    for (const unused of ['archiver-utils', 'zip-stream', 'glob', 'readable-stream', 'lodash']) assert.ok(!loaded.has(unused), `synth loaded ${unused}`);
     // So is semver's: its entry file is the stand-in, and none of its 45 other modules is loaded.
     const semverFiles = files.filter((f) => /node_modules[\\/]semver[\\/]/.test(f));
     assert.equal(semverFiles.length, 1, semverFiles.join('\n'));

@@ -1,9 +1,12 @@
 // The size limits: where they start, and what they count.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { checkUnitCount, exceeds, exceedsDistinct, MAX_UNITS } from '../../src/model/size';
+import { parse } from 'yaml';
+import { checkUnitCount, exceeds, exceedsDistinct, MAX_UNITS, valuesAtLeast } from '../../src/model/size';
 import type { Model } from '../../src/model/schema';
-import { loadFixture } from '../helpers';
+import { fixtureText, loadFixture, ROOT } from '../helpers';
 
 const projectIsolation = loadFixture('synth-project-isolation.yaml').model!;
 const withProjects = (model: Model, count: number): Model => ({ ...model, projects: Array.from({ length: count }, (_, i) => `p${i}`) });
@@ -51,5 +54,29 @@ describe('counting values', () => {
     // value, x, x.a, 1, 2, y (shared: not walked again)
     assert.equal(exceedsDistinct(value, 6), false);
     assert.equal(exceedsDistinct(value, 5), true);
+  });
+});
+
+describe('counting values before the parse', () => {
+  const texts = [
+    ...readdirSync(path.join(ROOT, 'test', 'fixtures')).map((f) => fixtureText(f)),
+    readFileSync(path.join(ROOT, 'stacks', 'isolation.yaml'), 'utf8'),
+    'a: [x, y: 2, {c: d, e}, [1, 2,]]\nb: "x, y: - z"\nc: |\n  - a\n  : b, c\n',
+    '- - - x\n- ? k\n  : v\n- {a: 1, b: [2, 3]}\n- &s [1, 2]\n- *s\n',
+    "k: 'it''s: a, b'\nl: plain, with colon, - dash\n# - a comment: with, all [of {them\n",
+  ];
+
+  it('never counts more than the value holds: a bound, so a model it refuses is too big', () => {
+    for (const text of texts) {
+      const atLeast = valuesAtLeast(text);
+      assert.ok(atLeast > 1, text);
+      assert.equal(exceedsDistinct(parse(text), atLeast - 1), true, `${atLeast} values counted in:\n${text}`);
+    }
+  });
+
+  it('counts block items, mapping values and flow list items, as the hostile texts write them', () => {
+    assert.equal(valuesAtLeast('-\n'.repeat(1_000)), 1_001);
+    assert.equal(valuesAtLeast(`projects: [${Array.from({ length: 1_000 }, (_, i) => `p${i}`).join(',')}]\n`), 1_001);
+    assert.equal(valuesAtLeast('a: {b: 1, c: 2}\n'), 4);
   });
 });

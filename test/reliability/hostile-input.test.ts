@@ -69,8 +69,7 @@ describe('hostile YAML', () => {
         'Fix: Point -m at the isolation model; if it is one, split the organization across several models, each with its own output directory.',
     ]);
     refusedByCli(text, /the model holds more values than union-isolation checks/, { synth: true });
-    // The same at 1:1 when a comment sends the text past the fast parser (a `%`, `*`, `&` or `!`),
-    // and for the densest text there is, two characters a value.
+    // The same at 1:1 after a comment, and for the densest text there is, two characters a value.
     assert.deepEqual(findingLines(compileYaml(`# 100% hostile, see *.yaml\n${text}`)), lines);
     assert.deepEqual(findingLines(compileYaml(`org: acme\nprojects:\n${'-\n'.repeat(700_000)}`)), lines);
   });

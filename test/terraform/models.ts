@@ -41,6 +41,9 @@ export function tierModels(): TierModel[] {
   return [
     { name: 'bundled', yaml: readFileSync(path.join(ROOT, 'stacks', 'isolation.yaml'), 'utf8') },
     { name: 'domain-isolation', yaml: readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed-domain-isolation.yaml'), 'utf8') },
+    // BYOC: Union's access stacks and the pool stacks that create buckets (the bundled BYOC model; project isolation with `buckets: create`).
+    { name: 'byoc-domain-isolation', yaml: readFileSync(path.join(ROOT, 'stacks', 'isolation-byoc.yaml'), 'utf8') },
+    { name: 'byoc-project-isolation', yaml: readFileSync(path.join(ROOT, 'test', 'fixtures', 'byoc-project-isolation.yaml'), 'utf8') },
     { name: 'backend-s3', yaml: withBackend('{ type: s3, bucket: acme-tf-state, region: us-east-1, dynamodbTable: tf-locks }') },
     { name: 'backend-gcs', yaml: withBackend('{ type: gcs, bucket: acme-tf-state }') },
     { name: 'backend-cloud', yaml: withBackend('{ type: cloud, organization: acme, awsRunRoleArn: "arn:aws:iam::123456789012:role/hcp-terraform", gcpWorkloadProviderName: "projects/123456789012/locations/global/workloadIdentityPools/hcp-terraform/providers/hcp-terraform", gcpServiceAccountEmail: hcp-terraform@acme-admin-1.iam.gserviceaccount.com }') },
