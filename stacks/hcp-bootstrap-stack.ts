@@ -16,6 +16,7 @@ import type { Backend, Cloud } from '../src/model/schema';
 import type { Plan, StackPlan } from '../src/plan/types';
 import { cloudWorkspace, localStatePath } from './backend';
 import { inconsistent } from './plan-index';
+import { rangeProviderVersions } from './provider-versions';
 import { GENERATED_NOTE } from './union-stack';
 
 export const HCP_BOOTSTRAP_STACK = 'hcp-bootstrap';
@@ -126,6 +127,7 @@ export class HcpBootstrapStack extends TerraformStack {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's own signature
   override toTerraform(): any {
     const tf = super.toTerraform();
+    rangeProviderVersions(tf);
     tf['//'] = {
       generated: GENERATED_NOTE,
       apply: 'Apply this stack first, with local state (`cd stacks/hcp-bootstrap && terraform init && terraform apply`); it creates the workspaces every other stack uses.',
