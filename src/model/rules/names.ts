@@ -4,8 +4,8 @@ import { formatPath, type Finding, type ModelPath } from '../findings';
 import { DNS_LABEL_RULE, WORKFLOW_END_RULE, WORKFLOW_RULE, messages } from '../messages';
 import type { Model } from '../schema';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const WORKFLOW = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export const WORKFLOW = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 
 export function isDnsLabel(s: string): boolean {
   return DNS_LABEL.test(s);
