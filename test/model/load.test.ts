@@ -23,6 +23,15 @@ describe('loading a model file', () => {
     assert.match(lines[0]!, /^model\.yaml:\d+:\d+ \(model\): the file is not valid YAML \(found .+\)\. Fix: Correct the syntax at this position\.$/);
   });
 
+  it('reads a text one way: what YAML 1.2 refuses is a located syntax finding, never a lenient reading', () => {
+    // A flow list's inner line at its key's indentation, and a comment without a space before it:
+    // once read leniently (as the list [a, b]), so whether the model was valid depended on the parser.
+    const under = findingLines(compileYaml(MINIMAL_DOMAIN.replace('projects: [flytesnacks]', 'projects: [flytesnacks,\nb]')));
+    assert.match(under[0]!, /^model\.yaml:\d+:1 \(model\): the file is not valid YAML \(found Flow sequence in block collection must be sufficiently indented and end with a \] \(BAD_INDENT\); allowed YAML 1\.2 or JSON\)/);
+    const comment = findingLines(compileYaml(MINIMAL_DOMAIN.replace('projects: [flytesnacks]', 'projects: [flytesnacks]# no space')));
+    assert.match(comment[0]!, /^model\.yaml:\d+:24 \(model\): the file is not valid YAML \(found Comments must be separated from other tokens by white space characters \(MISSING_CHAR\); allowed YAML 1\.2 or JSON\)/);
+  });
+
   it('fails when the model is a scalar or a list', () => {
     expectFindings(compileYaml('just text\n'), 'model.yaml:1:1 (model): the model must be a mapping of keys (found "just text"; allowed a mapping with org, isolation, domains, ...)');
     expectFindings(compileYaml('- a\n- b\n'), 'the model must be a mapping of keys (found a list;');
