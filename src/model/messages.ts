@@ -1,6 +1,7 @@
 // Every finding a user can meet, worded in one place so the wording stays consistent and tests can pin it.
 // Each returns a Finding without a path where the caller supplies it; the CLI adds FILE:LINE:COL.
 import { formatPath, type Finding, type ModelPath } from './findings';
+import { labelLike, suggestWorkflow } from './suggest';
 
 type Unlocated = Omit<Finding, 'path'> & { path?: ModelPath };
 const q = (s: string) => JSON.stringify(s);
@@ -498,29 +499,10 @@ export const messages = {
   }),
 };
 
-/** The Flyte name a file path or display name most likely means: `workflows/train-demand model.py` -> `workflows.train_demand_model`. */
-export function suggestWorkflow(name: string): string | undefined {
-  const s = name
-    .trim()
-    .replace(/^\.?\//, '')
-    .replace(/\.py$/, '')
-    .replace(/[/\\:]+/g, '.')
-    .replace(/[^A-Za-z0-9_.]+/g, '_')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[._]+|[._]+$/g, '')
-    .slice(0, 255);
-  return s && s !== name ? s : undefined;
-}
-
-/** A lower-case, hyphenated version of a name, offered as the fix when one can be made. */
+/** The fix for a name that is not a DNS label, when a lower-case, hyphenated version of it can be made. */
 function suggestLabel(name: string): string | undefined {
-  const s = name
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return s && s !== name ? `Rename it, for example to ${q(s)} (lower-case letters, digits and "-").` : undefined;
+  const s = labelLike(name);
+  return s ? `Rename it, for example to ${q(s)} (lower-case letters, digits and "-").` : undefined;
 }
 
 /** BYOC (`deployment: byoc`): Union's access to the accounts and what its team asks for. */

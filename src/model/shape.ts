@@ -1,10 +1,10 @@
 // Rule 0: the model's shape. zod checks it; this turns every zod issue into a finding with the
 // model path, what was found, what is allowed and a fix (with the nearest key for a typo).
-import { closest, distance } from 'fastest-levenshtein';
 import { z, type ZodIssue, type ZodTypeAny } from 'zod';
 import type { Finding, ModelPath } from './findings';
 import { describe, messages } from './messages';
 import { modelSchema, type Model } from './schema';
+import { nearest } from './suggest';
 
 export interface Shaped {
   readonly model: Model | null;
@@ -16,29 +16,6 @@ export function checkShape(value: unknown): Shaped {
   if (parsed.success) return { model: parsed.data, findings: [] };
   const findings = parsed.error.issues.flatMap((issue) => findingsOf(issue, value));
   return { model: null, findings: dedupe(findings) };
-}
-
-/**
- * Name comparisons one check may spend on did-you-mean suggestions. Each suggestion compares the
- * unknown name with every known one: free in a model of ordinary size, but thousands of unknown names
- * against 30,000 known units would take minutes. Past the budget, findings come without a suggestion.
- */
-export const SUGGESTION_BUDGET = 1_000_000;
-
-/** A `nearest` for one check, suggesting until SUGGESTION_BUDGET comparisons are spent. */
-export function suggester(budget = SUGGESTION_BUDGET): (name: string, candidates: readonly string[]) => string | undefined {
-  let left = budget;
-  return (name, candidates) => {
-    left -= candidates.length;
-    return left >= 0 ? nearest(name, candidates) : undefined;
-  };
-}
-
-/** The nearest of `candidates` to `name`, if it is close enough to be a plausible typo. */
-export function nearest(name: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const best = closest(name, [...candidates]);
-  return distance(name, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 function findingsOf(issue: ZodIssue, root: unknown): Finding[] {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { suggestWorkflow } from '../../src/model/messages';
+import { suggestWorkflow } from '../../src/model/suggest';
 import { compileYaml, findingLines, fixturePath, fixtureText, runCli, temporaryDir } from '../helpers';
 
 describe('findings at the cause', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileYaml, expectFindings, MINIMAL_DOMAIN } from '../helpers';
-import { suggester } from '../../src/model/shape';
+import { suggester } from '../../src/model/suggest';
 
 describe('the model shape', () => {
   it('accepts the minimal model', () => {

@@ -3,7 +3,7 @@
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { suggester } from '../shape';
+import { suggester } from '../suggest';
 import { unitKeys } from '../unit-keys';
 import { findMisspeltDefinitions, namesMisspelt } from './misspelt-definitions';
 

@@ -5,7 +5,7 @@
 import type { Finding, ModelPath } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { nearest } from '../shape';
+import { nearest } from '../suggest';
 import { onDemandProjects } from '../unit-keys';
 import { compareEntries } from '../../order';
 

@@ -3,7 +3,7 @@
 import { formatPath, type Finding, type ModelPath } from '../findings';
 import { messages } from '../messages';
 import type { Model } from '../schema';
-import { suggester } from '../shape';
+import { suggester } from '../suggest';
 import { onDemandProjects, unitKeys } from '../unit-keys';
 import { findMisspeltDefinitions, namesMisspelt } from './misspelt-definitions';
 

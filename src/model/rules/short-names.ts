@@ -3,7 +3,7 @@
 import type { Finding } from '../findings';
 import { DNS_LABEL_RULE, messages } from '../messages';
 import type { Model } from '../schema';
-import { suggester } from '../shape';
+import { suggester } from '../suggest';
 import { findMisspeltDefinitions } from './misspelt-definitions';
 import { isDnsLabel } from './names';
 
