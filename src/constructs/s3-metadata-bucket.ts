@@ -11,7 +11,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 // The provider suffixes these classes with `A` because S3Bucket's deprecated inline blocks took the plain names.
 import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { DEFAULT_NONCURRENT_VERSION_DAYS } from '../plan/bucket-retention';
+import { DEFAULT_NONCURRENT_VERSION_DAYS } from '../model/schema';
 
 export { DEFAULT_NONCURRENT_VERSION_DAYS };
 

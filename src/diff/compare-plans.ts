@@ -3,7 +3,7 @@
 // project/domain/workflow). Destructive means Terraform would destroy or replace an account,
 // project or bucket; `diff` refuses those unless allowed.
 import type { Assignment, Cloud, ClusterPlan, Plan, StorageGroup, Unit, UnitParent } from '../plan/types';
-import { assignmentKey, compareAssignments, uctlDeleteCommand } from '../files/assignment-order';
+import { assignmentKey, compareAssignments, uctlDeleteCommand } from '../plan/assignment-order';
 import { withAccessChanges } from './byoc-diff';
 
 export interface UnitChange {

@@ -1,9 +1,9 @@
 // The diff as Markdown: reads on a terminal and pastes as a pull-request comment. The verdict
 // comes first, so a reviewer sees at once whether anything would be destroyed.
-import { describeOrigin } from '../files/assignment-order';
+import { describeOrigin } from '../plan/assignment-order';
 import type { AssignmentSide, ListChange, PlanDiff } from './compare-plans';
 import { destructiveChanges, isEmptyDiff } from './compare-plans';
-import { cell, code, table } from '../files/markdown';
+import { cell, code, table } from '../markdown';
 
 export interface DiffReportOptions {
   /** The base and new model names as the user gave them. */

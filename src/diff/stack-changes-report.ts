@@ -1,6 +1,6 @@
 // The stacks part of `diff`'s Markdown: what CI plans and applies for this change, what waits on an
 // upstream apply, and the state moves an older layout needs before anything is applied.
-import { cell, code, table } from '../files/markdown';
+import { cell, code, table } from '../markdown';
 import { MIGRATION_DIRS, type StackChanges } from './stack-changes';
 
 export function renderStackChangesMarkdown(s: StackChanges): string {

@@ -2,7 +2,7 @@
 // seed's shape (domain, project, [workflow], clusterPoolName) for `uctl update cluster-pool-attributes
 // --attrFile`. Fallbacks get none: Union sends unassigned work to `default` by itself.
 import type { Assignment, Plan } from '../plan/types';
-import { sortedAssignments } from './assignment-order';
+import { sortedAssignments } from '../plan/assignment-order';
 import { hashHeader, type RenderOptions } from './generated-header';
 import { yamlScalar } from './yaml-scalar';
 

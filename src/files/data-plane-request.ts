@@ -4,7 +4,7 @@
 import type { ByocCluster, ByocPlan, UnitAccess } from '../plan/byoc-types';
 import type { Plan, StorageGroup, Unit } from '../plan/types';
 import { generatedNotice, type RenderOptions } from './generated-header';
-import { cell, code, table } from './markdown';
+import { cell, code, table } from '../markdown';
 import { sortKeys } from './plan-json';
 
 export const DATA_PLANE_REQUEST_MD = 'data-plane-request.md';

@@ -2,7 +2,7 @@
 // request for Union's team, and the order of the steps. Nothing for a self-managed plan.
 import type { Plan } from '../plan/types';
 import { DATA_PLANE_REQUEST_MD, dataPlaneRequest } from './data-plane-request';
-import { cell, code, table } from './markdown';
+import { cell, code, table } from '../markdown';
 
 export function renderByocReview(plan: Plan): string[] {
   const byoc = plan.byoc;

@@ -3,8 +3,8 @@
 // runs and why, which names were shortened, and a diagram. Reviewers read this in pull requests.
 import { quotaNeeds } from '../plan/quotas';
 import type { Plan, Unit, UnitParent } from '../plan/types';
-import { describeOrigin, sortedAssignments } from './assignment-order';
-import { code, cell, table } from './markdown';
+import { describeOrigin, sortedAssignments } from '../plan/assignment-order';
+import { code, cell, table } from '../markdown';
 import { renderMermaid } from './mermaid-diagram';
 import { renderByocReview } from './review-byoc';
 import { selfManagedSections } from './review-self-managed';

@@ -3,7 +3,7 @@
 import type { ClusterIdentity, Plan } from '../plan/types';
 import { dockerPath } from '../plan/artifact-registry';
 import { CHART_SERVICE_ACCOUNTS } from '../plan/types';
-import { cell, code, table } from './markdown';
+import { cell, code, table } from '../markdown';
 
 type AccountRef = (key: string | null) => string;
 

@@ -145,6 +145,8 @@ const cluster = z
 export const FAST_REGISTRATION = ['shared', 'separate'] as const;
 export const ROUTING = ['attributes', 'queues'] as const;
 export const RAW_DATA = ['shared', 'separate'] as const;
+/** Days an overwritten or deleted object stays recoverable without `noncurrentVersionDays`: applied per storage group by the plan (its pools must agree), and the buckets' own default. */
+export const DEFAULT_NONCURRENT_VERSION_DAYS = 30;
 
 const poolLong = z
   .object({

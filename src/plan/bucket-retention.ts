@@ -10,9 +10,6 @@ import type { StorageGroup } from './types';
 
 export const MAX_PREFIX_LENGTH = 1024;
 
-/** How long an overwritten or deleted object stays recoverable unless noncurrentVersionDays says otherwise. */
-export const DEFAULT_NONCURRENT_VERSION_DAYS = 30;
-
 /** A group-level setting as the storage groups read it: the pool that set it, and its value. */
 type Setting = readonly [pool: string, value: string] | undefined;
 

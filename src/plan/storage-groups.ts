@@ -6,12 +6,12 @@ import { DNS_LABEL_RULE, messages, placementMessages } from '../model/messages';
 import { isDnsLabel } from '../model/rules/names';
 import { isRegion } from '../model/rules/settings';
 import { poolClusters } from '../model/rules/references';
-import type { Cloud, Model } from '../model/schema';
+import { DEFAULT_NONCURRENT_VERSION_DAYS, type Cloud, type Model } from '../model/schema';
 import { LIMITS, checkGcsBucket, checkS3Bucket } from './cloud-names';
 import { render } from './units';
 import { shorten } from './shorten';
 import { groupKmsKey } from './bucket-kms';
-import { DEFAULT_NONCURRENT_VERSION_DAYS, groupRetention } from './bucket-retention';
+import { groupRetention } from './bucket-retention';
 import type { ClusterPlan, PoolPlan, ShortenedName, StorageGroup, Unit } from './types';
 import { compareStrings } from '../order';
 

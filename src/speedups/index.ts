@@ -6,7 +6,7 @@
 // process of its own). UNION_ISOLATION_SPEEDUPS=off turns them all off: plain cdktf, for a bug report
 // or for checking a cdktf upgrade (or the cdktn fork), whose internals these reach into.
 // What each saves, in one line here; the measurements are in docs/PERFORMANCE.md.
-import type { FileSink } from '../synth/file-sink';
+import type { FileSink } from './redirect-cdktf-writes';
 import { withPlainValuesCopied } from './copy-plain-values';
 import { deferUnusedPackages } from './defer-unused-packages';
 import { withCdktfWritesTo } from './redirect-cdktf-writes';

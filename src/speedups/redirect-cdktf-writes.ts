@@ -7,9 +7,16 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- the module object itself is what is patched */
 import type { MakeDirectoryOptions, Mode, PathLike, PathOrFileDescriptor, WriteFileOptions } from 'node:fs';
 import * as path from 'node:path';
-import type { FileSink } from '../synth/file-sink';
 
 const fs: typeof import('node:fs') = require('node:fs');
+
+/** Where directories and files go (src/synth/file-sink.ts has the two kinds synthesis uses). */
+export interface FileSink {
+  /** Creates `dirs` and any missing parents; a directory that exists is fine. */
+  makeDirs(dirs: readonly string[]): void;
+  /** Writes `data` to `file` (its directory made by an earlier `makeDirs`), with `mode` if it is new. */
+  write(file: string, data: string, mode?: number): void;
+}
 
 export function withCdktfWritesTo<T>(sink: FileSink, outdir: string, fn: () => T): T {
   const { mkdirSync, writeFileSync } = fs;

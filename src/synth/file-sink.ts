@@ -3,14 +3,11 @@
 // thread does it. So the stacks thread, which builds the stacks, sends its files to the calling
 // thread, which is idle by then and creates them, in the order they are sent (docs/PERFORMANCE.md).
 import * as fs from 'node:fs';
+import type { FileSink } from '../speedups/redirect-cdktf-writes';
 import { packError, type ThreadError } from './thread-errors';
 
-export interface FileSink {
-  /** Creates `dirs` and any missing parents; a directory that exists is fine. */
-  makeDirs(dirs: readonly string[]): void;
-  /** Writes `data` to `file` (its directory made by an earlier `makeDirs`), with `mode` if it is new. */
-  write(file: string, data: string, mode?: number): void;
-}
+export type { FileSink };
+
 
 // Taken as this module loads: while cdktf writes its stacks, the `fs` module's own are redirected to a sink (src/speedups/redirect-cdktf-writes.ts).
 const { mkdirSync, writeFileSync } = fs;

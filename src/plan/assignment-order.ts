@@ -1,6 +1,6 @@
 // How assignments are keyed and ordered everywhere: by project, domain, then workflow (a
 // project-domain assignment before its workflow assignments), the order the plan promises.
-import type { Assignment } from '../plan/types';
+import type { Assignment } from './types';
 import { compareStrings } from '../order';
 
 export type AssignmentRef = Pick<Assignment, 'project' | 'domain' | 'workflow'>;
