@@ -1,4 +1,4 @@
-// The model's own rules that need a well-shaped model (2, 7 and setting formats); rule 1 (names)
+// The model's own rules that need a well-shaped model (src/model/rules/, one file per rule); `names`
 // runs separately in compile, also on models that fail the shape check.
 import type { Finding } from './findings';
 import { checkAdoption } from './rules/adoption';

@@ -148,7 +148,7 @@ export const messages = {
     fix,
   }),
 
-  // --- rule 1: names ---
+  // --- names ---
   badName: (path: ModelPath, what: string, found: string, rule: string): Finding => ({
     path,
     problem: `${what} is not a valid name`,
@@ -208,7 +208,7 @@ export const messages = {
     fix: `Add ${name} to ${where} by hand.`,
   }),
 
-  // --- rule 2: isolation shape ---
+  // --- isolation-shape ---
   onDemandInDomainIsolation: (): Finding => ({
     path: ['onDemand'],
     at: 'key',
@@ -282,7 +282,7 @@ export const messages = {
     fix: 'Set one of folderId and orgId.',
   }),
 
-  // --- rule 7: references ---
+  // --- references ---
   unknownReference: (path: ModelPath, what: string, name: string, known: readonly string[], nearest?: string): Finding => ({
     path,
     problem: `unknown ${what}`,
@@ -305,7 +305,7 @@ export const messages = {
     fix: `Remove this one or ${firstPath}.`,
   }),
 
-  // --- rule 3: derived names ---
+  // --- cloud-names ---
   nameInvalid: (path: ModelPath, what: string, name: string, rule: string, fix: string): Finding => ({
     path,
     problem: `${what} is not valid`,
@@ -349,7 +349,7 @@ export const messages = {
     fix: `It is also the ${what} of ${other}; give one of them another name.`,
   }),
 
-  // --- rule 4: storage groups ---
+  // --- storage-groups ---
   clusterInNoPool: (path: ModelPath, cluster: string): Finding => ({
     path,
     at: 'key',
@@ -430,7 +430,7 @@ export const messages = {
     fix,
   }),
 
-  // --- rules 5 and 6: assignments ---
+  // --- assignments ---
   crossIsolation: (path: ModelPath, pair: string, pool: string, outside: string, allowedUnits: readonly string[]): Finding => ({
     path,
     problem: `${pair} would run outside its isolation unit`,

@@ -1,4 +1,4 @@
-// Rule 0: the model's shape. zod checks it; this turns every zod issue into a finding with the
+// The `shape` rule (README "Rules and findings"): the model's shape. zod checks it; this turns every zod issue into a finding with the
 // model path, what was found, what is allowed and a fix (with the nearest key for a typo).
 import { z, type ZodIssue, type ZodTypeAny } from 'zod';
 import type { Finding, ModelPath } from './findings';

@@ -1,4 +1,4 @@
-// Rules 5 and 6: which pool every project-domain pair (and workflow) runs on, and that isolation is
+// The `assignments` rule: which pool every project-domain pair (and workflow) runs on, and that isolation is
 // kept. Explicit assignments first; then a pair whose account hosts exactly one pool gets it
 // automatically; otherwise it falls back to `default`, which must run in the pair's account too.
 import type { Finding, ModelPath } from '../model/findings';

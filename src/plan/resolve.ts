@@ -1,4 +1,4 @@
-// resolve(model) -> plan: pure, no cdktf, no I/O. Rules 3-6 are found here because they need the
+// resolve(model) -> plan: pure, no cdktf, no I/O. The rules `cloud-names`, `storage-groups` and `assignments` are found here because they need the
 // resolved names, storage groups and assignments; the plan is returned only when nothing is wrong.
 import { isError, type Finding } from '../model/findings';
 import { applyAcknowledgements, planWarning } from './acknowledge';
@@ -20,7 +20,7 @@ import { compareEntries, compareStrings } from '../order';
 
 export interface Resolution {
   readonly plan: Plan;
-  /** Findings of rules 3-6; when any is an error the plan must not be synthesized. */
+  /** Findings of cloud-names, storage-groups and assignments; when any is an error the plan must not be synthesized. */
   readonly findings: readonly Finding[];
 }
 

@@ -1,4 +1,4 @@
-// Rule 4: one metadata bucket per cluster pool, and the seed's sharing rule. Pools that share a
+// The `storage-groups` rule: one metadata bucket per cluster pool, and the seed's sharing rule. Pools that share a
 // cluster must share its bucket, so they form a storage group; clusters that share no pool must
 // never end up in one group. Each group's bucket lives in its clusters' account (or bucketAccount).
 import type { Finding, ModelPath } from '../model/findings';

@@ -1,4 +1,4 @@
-// Rule 3 for accounts and projects: every unit gets its final name (explicit, or derived from the
+// The `cloud-names` rule (with cloud-names.ts) for accounts and projects: every unit gets its final name (explicit, or derived from the
 // naming template and shortened deterministically when too long), its email, parent and stack.
 import type { Finding, ModelPath } from '../model/findings';
 import { messages } from '../model/messages';

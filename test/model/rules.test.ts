@@ -18,7 +18,7 @@ clusterPools:
   default: [shared]
 `;
 
-describe('rule 1: names', () => {
+describe('names', () => {
   it('fails on upper-case ids with a lower-case suggestion', () => {
     expectFindings(
       compileYaml(MINIMAL_DOMAIN.replace('projects: [flytesnacks]', 'projects: [FlyteSnacks]')),
@@ -49,7 +49,7 @@ describe('rule 1: names', () => {
   });
 });
 
-describe('rule 2: isolation shape', () => {
+describe('isolation-shape', () => {
   it('fails when onDemand is used in domain isolation', () => {
     expectFindings(compileYaml(MINIMAL_DOMAIN + 'onDemand: { cloud: aws, projects: [later] }\n'), /model\.yaml:13:1 onDemand: onDemand is only for project isolation \(found isolation: domain; allowed onDemand with isolation: project\)/);
   });
@@ -78,7 +78,7 @@ describe('rule 2: isolation shape', () => {
   });
 });
 
-describe('rule 7: references', () => {
+describe('references', () => {
   it('fails on an unknown cluster with a suggestion', () => {
     expectFindings(compileYaml(MINIMAL_DOMAIN.replace('production-cp: [prod]', 'production-cp: [prd]')), 'model.yaml:12:19 clusterPools.production-cp[0]: unknown cluster (found "prd"; allowed dev, prod). Fix: Did you mean "prod"?');
   });

@@ -86,7 +86,7 @@ describe("resolve: the seed's cluster pools", () => {
   });
 });
 
-describe('resolve: storage groups (rule 4)', () => {
+describe('resolve: storage-groups', () => {
   it('fails when clusters that share no pool would share a bucket', () => {
     const yaml = MINIMAL_DOMAIN.replace('  dev: { account: development }', '  dev: { account: development }\n  dev2: { account: development }\n  dev3: { account: development }').replace(
       'development-cp: [dev]',
@@ -134,7 +134,7 @@ poolAssignments:
   });
 });
 
-describe('resolve: names (rule 3)', () => {
+describe('resolve: cloud-names', () => {
   it('fails on duplicate emails', () => {
     const yaml = MINIMAL_DOMAIN.replace('development: gcp', 'development: aws') + 'accounts:\n  development: { email: ops@acme.example }\n  production: { email: OPS@acme.example }\n';
     expectFindings(compileYaml(yaml), 'accounts.production.email: root email is not unique (found "ops@acme.example"; allowed a name used once in the model). Fix: It is also the root email of development;');
@@ -156,7 +156,7 @@ describe('resolve: names (rule 3)', () => {
   });
 });
 
-describe('resolve: assignments (rules 5, 6)', () => {
+describe('resolve: assignments', () => {
   const project = (extra = '') => `org: acme
 isolation: project
 domains: { development: aws, production: aws }

@@ -84,7 +84,7 @@ interface NameArbs {
 }
 
 /**
- * Names with no constraint but rule 1 (DNS labels, workflow names): hyphens anywhere, digits first,
+ * Names with no constraint but the `names` rule's (DNS labels, workflow names): hyphens anywhere, digits first,
  * words clouds forbid, names that run together. Models built from them may be invalid (two attribute
  * files or accounts with one name, say); the tool must then refuse them, never plan them.
  */
@@ -278,7 +278,7 @@ export function buildModel(spec: ModelSpec): BuiltModel {
     }
   }
 
-  // Assignments (rules 5 and 6): what a pair needs to be valid, decided per pair key.
+  // Assignments (the `assignments` rule): what a pair needs to be valid, decided per pair key.
   const poolNames = Object.keys(pools).sort();
   const assignments: Record<string, unknown>[] = [];
   const defaultRunsIn = poolUnits.get('default');

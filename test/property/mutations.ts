@@ -17,7 +17,7 @@ export interface Mutation {
   readonly original?: string;
 }
 
-/** Names as they reach file names, script arguments and cloud names: each breaks rule 1. */
+/** Names as they reach file names, script arguments and cloud names: each breaks the `names` rule. */
 export const HOSTILE_NAMES: readonly string[] = [
   'Production',
   'a/b',

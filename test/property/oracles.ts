@@ -28,7 +28,7 @@ function duplicates(xs: readonly string[]): string[] {
   return [...new Set(xs.filter((x) => (seen.has(x) ? true : (seen.add(x), false))))];
 }
 
-/** Every derived name obeys its cloud's rule and is unique (rule 3). Returns the violations. */
+/** Every derived name obeys its cloud's rule and is unique (the `cloud-names` rule). Returns the violations. */
 export function nameViolations(plan: Plan): string[] {
   const out: string[] = [];
   const bad = (what: string, name: string) => out.push(`${what} ${JSON.stringify(name)} breaks its rule`);
@@ -73,7 +73,7 @@ export function poolMembers(model: ModelObject, pool: string): string[] {
 }
 
 /**
- * The seed's sharing rule (rule 4): clusters that share a pool share a bucket, clusters that share
+ * The seed's sharing rule (the `storage-groups` rule): clusters that share a pool share a bucket, clusters that share
  * no pool never do, and each bucket lives in its clusters' account or the pool's bucketAccount.
  */
 export function sharingViolations(model: ModelObject, plan: Plan): string[] {
@@ -113,7 +113,7 @@ export function sharingViolations(model: ModelObject, plan: Plan): string[] {
 }
 
 /**
- * Rules 5 and 6: every pair has exactly one pair-level assignment; automatic only to the one pool its
+ * The `assignments` rule: every pair has exactly one pair-level assignment; automatic only to the one pool its
  * account hosts; fallback only to `default`; and no assignment sends work outside the pair's
  * accounts unless the model says allowCrossIsolation for it.
  */

@@ -1,4 +1,4 @@
-// Rule 2: the isolation shape. What exists only in project isolation, which overrides name real
+// The `isolation-shape` rule: what exists only in project isolation, which overrides name real
 // units, and which cloud settings the units need.
 import type { Finding } from '../findings';
 import { messages } from '../messages';

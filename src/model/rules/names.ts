@@ -1,4 +1,4 @@
-// Rule 1: names. Domains, projects, clusters and pools become Kubernetes namespaces, file names,
+// The `names` rule: Domains, projects, clusters and pools become Kubernetes namespaces, file names,
 // script arguments and cloud names, so they are DNS labels; workflows are never paths.
 import { formatPath, type Finding, type ModelPath } from '../findings';
 import { DNS_LABEL_RULE, WORKFLOW_END_RULE, WORKFLOW_RULE, messages } from '../messages';

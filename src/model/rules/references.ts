@@ -1,4 +1,4 @@
-// Rule 7: references resolve. Clusters name units, pools name clusters, assignments name projects,
+// The `references` rule: references resolve. Clusters name units, pools name clusters, assignments name projects,
 // domains and pools; an unknown name gets the nearest known one as its fix.
 import { formatPath, type Finding, type ModelPath } from '../findings';
 import { messages } from '../messages';
