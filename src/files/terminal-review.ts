@@ -32,7 +32,7 @@ export function renderTerminalReview(full: Plan, width = 100, filter: PlanFilter
   if (plan.assignments.length <= TERMINAL_PAIRS) out.push(...pairLines(plan).map(fit), '');
   else out.push(fit(`${plan.assignments.length} assignments: list them with --domain, --project or --pool (each takes names separated by commas), or read them all in --format md.`), '');
   out.push(
-    fit('Every table and the diagram: union-isolation plan --format md, or after synth cdktf.out/union/review.md'),
+    fit('Every table and the diagram: union-isolation plan --format md (review.md after synth)'),
     fit("Next: 'union-isolation synth'; 'union-isolation diff --base OLD' before applying a change."),
     '',
   );

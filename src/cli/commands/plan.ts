@@ -9,7 +9,7 @@ import { compileAndReport } from '../report';
 
 export const command: Command = {
   summary: 'print the review: what needs attention, a roll-up per domain and cloud, the pairs (--format md: every table; --json: the plan)',
-  usage: '[-m MODEL] [--format text|md|json] [--domain NAMES] [--project NAMES] [--pool NAMES] [--json]',
+  usage: '[-m MODEL] [--json] [--format text|md|json] [--domain NAMES] [--project NAMES] [--pool NAMES]',
   options: [
     '-m, --model MODEL  the isolation model (default stacks/isolation.yaml, or UNION_ISOLATION_MODEL)',
     '--format FORMAT    text (the default, on a terminal or piped: one screen), md (the review in Markdown, what review.md holds) or json',
