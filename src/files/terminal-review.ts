@@ -26,7 +26,11 @@ export function renderTerminalReview(full: Plan, width = 100, filter: PlanFilter
   ];
   if (isFiltered(filter)) {
     const what = [...filter.domains.map((d) => `domain ${d}`), ...filter.projects.map((p) => `project ${p}`), ...filter.pools.map((p) => `pool ${p}`)].join(', ');
-    out.push(fit(`  Filtered to ${what} and what their work touches: ${full.units.length - plan.units.length} accounts, ${full.assignments.length - plan.assignments.length} assignments and ${full.warnings.length - plan.warnings.length} warnings left out; quotas are the whole model's.`));
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    out.push(
+      fit(`  Filtered to ${what}, with what their work runs on; the quotas are the whole model's.`),
+      fit(`  Left out: ${plural(full.units.length - plan.units.length, 'account')}, ${plural(full.assignments.length - plan.assignments.length, 'assignment')}, ${plural(full.warnings.length - plan.warnings.length, 'warning')}.`),
+    );
   }
   out.push('', ...attentionLines(full, plan, fit), '', 'Roll-up by domain and cloud', ...rollupLines(plan).map((l) => fit(`  ${l}`)), '');
   if (plan.assignments.length <= TERMINAL_PAIRS) out.push(...pairLines(plan).map(fit), '');
@@ -46,7 +50,7 @@ function attentionLines(full: Plan, plan: Plan, fit: (s: string) => string): str
   const lines = [
     ...plan.warnings.slice(0, SHOWN).map((w) => `  warning ${w.path}: ${w.message}`),
     ...(plan.warnings.length > SHOWN ? [`  and ${plan.warnings.length - SHOWN} more warnings (union-isolation validate lists them all)`] : []),
-    ...over.map((q) => `  quota: ${q.quota} needs ${q.needed}, default ${q.limit}: raise it before the first apply`),
+    ...over.map((q) => `  raise quota: ${q.quota}: needs ${q.needed}, default ${q.limit}`),
     ...(a.outside.length > 0 ? [`  runs outside its own account (${a.outside.length}): ${some(a.outside, (p) => `${assignmentKey(p.assignment)} on ${p.assignment.pool}`)}`] : []),
     ...(a.fallbacks.length > 0 ? [`  falls back to default (${a.fallbacks.length}): ${some(a.fallbacks, assignmentKey)}`] : []),
     ...(a.spanning.length > 0 ? [`  pools spanning accounts (${a.spanning.length}): ${some(a.spanning, (p) => p.name)}`] : []),
