@@ -125,7 +125,7 @@ function attentionSection(full: Plan, plan: Plan): string {
   return [
     '## Needs attention',
     '',
-    'Errors: none (a model with errors gets no review; `union-isolation validate` lists them). Nothing here is destroyed: `union-isolation diff --base OLD` shows what a change would destroy, and refuses it unless allowed.',
+    'Errors: none (a model with errors gets no review; `union-isolation validate` lists them). What a change destroys or replaces is for `union-isolation diff --base OLD`, which refuses it (exit 3) unless allowed.',
     '',
     warningsSection(plan),
     quotas,
@@ -153,7 +153,7 @@ function rollupSection(plan: Plan): string {
   return [
     `## ${ROLLUP_TITLE}`,
     '',
-    'Counts per domain and the cloud its accounts are on: accounts/projects, clusters, pools and buckets in them; the domain’s project-domain pairs (and workflow assignments), where their work runs, and how they were assigned.',
+    'Per domain and the cloud its accounts are on: the accounts/projects, and the clusters, pools and buckets in them; the project-domain pairs whose own accounts these are (and their workflow assignments), where their work runs, and how they were assigned. On-demand projects live in the default account, and count there.',
     '',
     table(['Domain', 'Cloud', 'Accounts', 'Clusters', 'Pools', 'Buckets', 'Pairs', 'Runs in', 'Explicit / automatic / fallback'], rows),
   ].join('\n');

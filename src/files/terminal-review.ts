@@ -22,7 +22,7 @@ export function renderTerminalReview(full: Plan, width = 100, filter: PlanFilter
     `Union data-plane plan for ${plan.org} (${plan.isolation} isolation)`,
     `  ${plan.units.length} accounts/projects (${plan.units.filter((u) => u.existingId !== null).length} adopted), ${plan.clusters.length} clusters in ${plan.pools.length} pools, ${plan.storageGroups.length} metadata buckets`,
     `  ${plan.assignments.length} assignments: ${count('explicit')} explicit, ${count('automatic')} automatic, ${count('fallback')} fallback to default`,
-    `  ${plan.warnings.length} warnings${plan.acknowledgedWarnings?.length ? ` (+${plan.acknowledgedWarnings.length} acknowledged)` : ''}, ${plan.shortenedNames.length} shortened names`,
+    `  ${plan.warnings.length} warning${plan.warnings.length === 1 ? '' : 's'}${plan.acknowledgedWarnings?.length ? ` (+${plan.acknowledgedWarnings.length} acknowledged)` : ''}, ${plan.shortenedNames.length} shortened names`,
   ];
   if (isFiltered(filter)) {
     const what = [...filter.domains.map((d) => `domain ${d}`), ...filter.projects.map((p) => `project ${p}`), ...filter.pools.map((p) => `pool ${p}`)].join(', ');
@@ -34,7 +34,7 @@ export function renderTerminalReview(full: Plan, width = 100, filter: PlanFilter
   }
   out.push('', ...attentionLines(full, plan, fit), '', 'Roll-up by domain and cloud', ...rollupLines(plan).map((l) => fit(`  ${l}`)), '');
   if (plan.assignments.length <= TERMINAL_PAIRS) out.push(...pairLines(plan).map(fit), '');
-  else out.push(fit(`${plan.assignments.length} assignments: list them with --domain, --project or --pool (each takes names separated by commas), or read them all in --format md.`), '');
+  else out.push(fit(`${plan.assignments.length} assignments: --domain, --project or --pool (names, comma-separated) lists them.`), '');
   out.push(
     fit('Every table and the diagram: union-isolation plan --format md (review.md after synth)'),
     fit("Next: 'union-isolation synth'; 'union-isolation diff --base OLD' before applying a change."),

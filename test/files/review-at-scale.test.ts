@@ -140,7 +140,7 @@ describe('plan on a terminal', () => {
     assert.match(text, /^ {2}warning clusters\.shared: with queue routing/m);
     assert.match(text, /^ {2}raise quota: AWS accounts per organization \(incl\. the management account\): needs 3002, default 10$/m);
     assert.match(text, /^ {2}production +AWS +3000 +3000 +3000 +3000 +3001 +1\/3000\/0 +3001 own$/m);
-    assert.match(text, /^9007 assignments: list them with --domain, --project or --pool/m);
+    assert.match(text, /^9007 assignments: --domain, --project or --pool \(names, comma-separated\) lists them\.$/m);
   });
 
   it('lists the pairs a filter selects', () => {
