@@ -94,10 +94,8 @@ export function renderRollupMermaid(plan: Plan): string {
   const units = new Map(plan.units.map((u) => [u.key, u]));
   const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
   const rowName = (domain: string | null, cloud: string) => `${domain ?? '(default account)'}/${cloud}`;
-  const unitRow = (key: string | null | undefined) => {
-    const u = key == null ? undefined : units.get(key);
-    return u === undefined ? null : rowName(u.domain, u.cloud);
-  };
+  const rowOf = new Map([...units.values()].map((u) => [u.key, rowName(u.domain, u.cloud)]));
+  const unitRow = (key: string | null | undefined) => (key == null ? null : (rowOf.get(key) ?? null));
   const poolRow = new Map(plan.pools.map((p) => [p.name, unitRow(p.hostUnit ?? groups.get(p.storageGroup)?.homeUnit)]));
   const lines = ['flowchart LR'];
   const rows = rollup(plan);

@@ -66,7 +66,6 @@ export function placements(plan: Plan): Placement[] {
 }
 
 export function rollup(plan: Plan): RollupRow[] {
-  const units = new Map(plan.units.map((u) => [u.key, u]));
   const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
   type Mutable = { -readonly [K in Exclude<keyof RollupRow, 'runsIn' | 'origins'>]: RollupRow[K] } & { runsIn: Record<RunsIn, number>; origins: Record<Assignment['origin'], number> };
   const rows = new Map<string, Mutable>();
@@ -79,12 +78,11 @@ export function rollup(plan: Plan): RollupRow[] {
     }
     return r;
   };
-  const rowOfUnit = (key: string | null | undefined) => {
-    const u = key == null ? undefined : units.get(key);
-    return u === undefined ? undefined : row(u.domain, u.cloud);
-  };
+  // Each unit's row found once: every cluster, pool, bucket and assignment looks its unit's up.
+  const rowByUnit = new Map(plan.units.map((u) => [u.key, row(u.domain, u.cloud)]));
+  const rowOfUnit = (key: string | null | undefined) => (key == null ? undefined : rowByUnit.get(key));
   for (const u of plan.units) {
-    const r = row(u.domain, u.cloud);
+    const r = rowByUnit.get(u.key)!;
     r.units++;
     if (u.existingId !== null) r.adopted++;
   }
@@ -102,8 +100,7 @@ export function rollup(plan: Plan): RollupRow[] {
   }
   for (const { assignment: a, runsIn } of placements(plan)) {
     // The pair's own account's row: on-demand pairs count under the default account they live in.
-    const u = units.get(a.unit);
-    const r = u === undefined ? row(a.domain, 'aws') : row(u.domain, u.cloud);
+    const r = rowOfUnit(a.unit) ?? row(a.domain, 'aws');
     if (a.workflow === null) r.pairs++;
     else r.workflows++;
     r.runsIn[runsIn]++;
