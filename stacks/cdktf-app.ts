@@ -20,8 +20,11 @@ async function main(): Promise<number> {
     return EXIT.usage;
   }
   const compiled = compileFile(model);
-  for (const f of compiled.findings) console.error(formatFinding(f));
-  if (compiled.findings.length > 0) console.error(summary(compiled));
+  // The cdktf CLI logs every line an app writes to stderr at its error level (`[ERROR]`): a model
+  // that only has warnings synthesizes, so they go to stdout, which cdktf prints as the app's output.
+  const print = compiled.plan === null ? console.error : console.log;
+  for (const f of compiled.findings) print(formatFinding(f));
+  if (compiled.findings.length > 0) print(summary(compiled));
   if (compiled.plan === null) return EXIT.modelErrors;
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   let result;

@@ -3,6 +3,7 @@
 // an edge that leaves an account box is cross-account access. Node ids derive from names through
 // an injective encoding (never from positions) and labels are escaped, so any name is safe.
 import type { Plan, Unit } from '../plan/types';
+import { rollup } from './review-rollup';
 
 /** Mermaid refuses to draw more than this many edges by default (`maxEdges`). */
 export const MAX_DIAGRAM_EDGES = 500;
@@ -17,7 +18,7 @@ export type Diagram = { readonly mermaid: string } | { readonly omitted: string 
 // after the kind), and each is reversible, so distinct names always get distinct ids.
 const READABLE = /^[A-Za-z0-9]+([-/][A-Za-z0-9]+)*$/;
 
-export function mermaidId(kind: 'cloud' | 'unit' | 'cluster' | 'pool' | 'bucket', name: string): string {
+export function mermaidId(kind: 'cloud' | 'unit' | 'cluster' | 'pool' | 'bucket' | 'accounts' | 'pools', name: string): string {
   if (READABLE.test(name)) return `${kind}_${name.replace(/-/g, '_').replace(/\//g, '__')}`;
   let id = `${kind}__`;
   for (const ch of name) id += /[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`;
@@ -83,6 +84,53 @@ export function renderMermaid(plan: Plan): Diagram {
   if (text.length > MAX_DIAGRAM_TEXT) return { omitted: `${text.length} characters, more than Mermaid draws (${MAX_DIAGRAM_TEXT})` };
   return { mermaid: text };
 }
+
+/**
+ * The diagram at the roll-up's level, for plans too large to draw whole: per cloud, each domain's
+ * accounts (with their counts) and the pools they host; an edge per domain and pool home says how
+ * many of the domain's pairs run there. Its size grows with domains and clouds, never with projects.
+ */
+export function renderRollupMermaid(plan: Plan): string {
+  const units = new Map(plan.units.map((u) => [u.key, u]));
+  const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
+  const rowName = (domain: string | null, cloud: string) => `${domain ?? '(default account)'}/${cloud}`;
+  const rowOf = new Map([...units.values()].map((u) => [u.key, rowName(u.domain, u.cloud)]));
+  const unitRow = (key: string | null | undefined) => (key == null ? null : (rowOf.get(key) ?? null));
+  const poolRow = new Map(plan.pools.map((p) => [p.name, unitRow(p.hostUnit ?? groups.get(p.storageGroup)?.homeUnit)]));
+  const lines = ['flowchart LR'];
+  const rows = rollup(plan);
+  for (const cloud of ['aws', 'gcp'] as const) {
+    const here = rows.filter((r) => r.cloud === cloud);
+    if (here.length === 0) continue;
+    lines.push(`  subgraph ${mermaidId('cloud', cloud)}[${mermaidLabel(cloud === 'aws' ? 'AWS' : 'GCP')}]`);
+    for (const r of here) {
+      const name = rowName(r.domain, r.cloud);
+      const what = `${r.domain ?? 'default account'}: ${count(r.units, cloud === 'aws' ? 'account' : 'project')}, ${count(r.clusters, 'cluster')}, ${count(r.buckets, 'bucket')}`;
+      lines.push(`    ${mermaidId('accounts', name)}[${mermaidLabel(what)}]`);
+      if (r.pools > 0) {
+        lines.push(`    ${mermaidId('pools', name)}([${mermaidLabel(`${count(r.pools, 'pool')} in ${r.domain ?? 'the default account'}`)}])`);
+        lines.push(`    ${mermaidId('pools', name)} --- ${mermaidId('accounts', name)}`);
+      }
+    }
+    lines.push('  end');
+  }
+  // Pairs of a domain (from their own accounts' box) to the pools they run on, by where those live.
+  const edges = new Map<string, number>();
+  for (const a of plan.assignments) {
+    const from = unitRow(a.unit);
+    const to = poolRow.get(a.pool);
+    if (from === null || to == null) continue;
+    const key = `${from}\u0000${to}`;
+    edges.set(key, (edges.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of [...edges].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [from, to] = key.split('\u0000') as [string, string];
+    lines.push(`  ${mermaidId('accounts', from)} -->|${mermaidLabel(count(n, 'assignment'))}| ${mermaidId('pools', to)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

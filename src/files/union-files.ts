@@ -8,18 +8,21 @@ import { generatedNotice, type RenderOptions } from './generated-header';
 import { renderAllHelmValues } from './helm-values';
 import { PLAN_JSON_FILE, renderPlanJson } from './plan-json';
 import { renderQueueFiles } from './queue-files';
-import { renderReview } from './review-md';
+import { REVIEW_DIR, renderReviewPages } from './review-md';
 import { compareEntries } from '../order';
 
 export const REVIEW_FILE = 'review.md';
 
 /** Relative path under `<out>/union/` -> content, sorted by path. */
 export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): ReadonlyMap<string, string> {
+  const review = renderReviewPages(plan);
   const files = new Map<string, string>([
     [CLUSTER_POOLS_FILE, renderClusterPools(plan, options)],
     [APPLY_SCRIPT_FILE, renderApplyScript(plan, options)],
     [PLAN_JSON_FILE, renderPlanJson(plan, options)],
-    [REVIEW_FILE, `<!-- ${generatedNotice(options)} -->\n${renderReview(plan)}`],
+    [REVIEW_FILE, `<!-- ${generatedNotice(options)} -->\n${review.page}`],
+    // The review's detail when it does not fit one page: review.md links each file.
+    ...[...review.detail].map(([name, text]): [string, string] => [`${REVIEW_DIR}/${name}`, `<!-- ${generatedNotice(options)} -->\n${text}`]),
     ...renderAttributeFiles(plan, options),
     ...renderAllHelmValues(plan, options),
     ...renderDataPlaneRequest(plan, options),

@@ -30,6 +30,15 @@ describe('union-isolation stacks', () => {
     assert.deepEqual(runCli(['stacks', '--changed', '--base', base, '-m', next, '--waiting']).stdout.trim().split('\n'), ['pool-prod-billing-cp']);
   });
 
+  it('says in one line on stderr that nothing changed, so a CI log shows it ran; quiet when something did', () => {
+    const same = runCli(['stacks', '--changed', '--base', base, '-m', base]);
+    assert.equal(same.code, 0, same.stderr);
+    assert.equal(same.stdout, '');
+    assert.match(same.stderr, /^union-isolation stacks: no stack changed against .*base\.yaml\.\n$/);
+    assert.match(runCli(['stacks', '--changed', '--base', base, '-m', base, '--waiting']).stderr, /^union-isolation stacks: no stack waiting on an upstream apply against /);
+    assert.equal(runCli(['stacks', '--changed', '--base', base, '-m', next]).stderr, '');
+  });
+
   it('gives diff --json a stacks key', () => {
     const r = runCli(['diff', '--base', base, '-m', next, '--json']);
     assert.equal(r.code, 0, r.stderr);

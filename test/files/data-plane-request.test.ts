@@ -95,7 +95,8 @@ describe('review: BYOC section', () => {
   it('shows the access per unit, the request and the order of steps', () => {
     const plan = planOf({ yaml: PROJECT });
     const review = renderReview(plan);
-    const section = review.slice(review.indexOf("## BYOC: Union's access and the request"), review.indexOf('## Diagram'));
+    const start = review.indexOf("## BYOC: Union's access and the request");
+    const section = review.slice(start, review.indexOf('\n## ', start + 1) >>> 0);
     for (const u of plan.units) assert.ok(section.includes(`| \`${u.key}\` |`), `no access row for ${u.key}`);
     assert.match(section, /role `union-ai-admin` from Union's template `v0\.14` \(stack `UnionCloudAccess`\), trusting `arn:aws:iam::479331373192:root`/);
     assert.match(section, /pool `unionai` \+ provider `unionai-aws`/);

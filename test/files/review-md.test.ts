@@ -18,11 +18,9 @@ describe('the review', () => {
     assert.ok(
       section(review, 'Accounts and projects').includes(
         [
-          '| Domain | GCP project or AWS subaccount |',
-          '| --- | --- |',
-          '| `development` | `acme-development` |',
-          '| `production` | `acme-production` |',
-          '| `staging` | `acme-staging` |',
+          '| Domain | GCP project or AWS subaccount | Cloud | Email or display name | Parent | Stack | State |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          '| `development` | `acme-development` | GCP |',
         ].join('\n'),
       ),
     );
@@ -31,9 +29,11 @@ describe('the review', () => {
   it("has the seed's Domain/Project table for project isolation, with the default account", () => {
     const plan = planOf({ fixture: 'seed-project-isolation.yaml' });
     const accounts = section(renderReview(plan), 'Accounts and projects');
-    assert.match(accounts, /^\| Domain\/Project \| GCP project or AWS subaccount \|$/m);
-    assert.match(accounts, /^\| `production\/project-1` \| `aws-subaccount-union-production-project-1` \|$/m);
-    assert.match(accounts, /^\| `default` \| `aws-subaccount-union-default` \|$/m);
+    assert.match(accounts, /^\| Domain\/Project \| GCP project or AWS subaccount \| Cloud \|/m);
+    assert.match(accounts, /^\| `production\/project-1` \| `aws-subaccount-union-production-project-1` \| AWS \|/m);
+    assert.match(accounts, /^\| `default` \| `aws-subaccount-union-default` \| AWS \|/m);
+    // One table: every account once.
+    assert.equal(accounts.split('\n').filter((l) => l.startsWith('| `production/project-1` |')).length, 1);
   });
 
   it('shows pools with their clusters, bucket and bucket account', () => {

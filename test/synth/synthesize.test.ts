@@ -11,6 +11,7 @@ import { writeStacks } from '../../src/synth/write-stacks';
 import { synthesizeInto, type StacksWriter } from '../../src/synth/synthesize-into';
 import { writeUnionFiles } from '../../src/synth/write-union-files';
 import { fixturePath, planOf, ROOT, runCli, temporaryDir, treeOf } from '../helpers';
+import { generateModel } from '../../bench/model';
 
 const tmp = (): string => temporaryDir('ui-synth-');
 
@@ -168,6 +169,16 @@ describe('the cdktf app entry (stacks/cdktf-app.ts)', () => {
     assert.ok(existsSync(path.join(out, 'manifest.json')));
     assert.ok(existsSync(path.join(out, 'stacks', 'aws-accounts-staging', 'cdk.tf.json')));
     assert.ok(existsSync(path.join(out, 'union', 'plan.json')));
+  });
+
+  it('prints the warnings of a model that synthesizes on stdout, never on stderr, which the cdktf CLI labels [ERROR]', () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, 'warned.yaml'), generateModel(2).yaml);
+    const r = spawnSync(process.execPath, [main], { cwd, encoding: 'utf8', env: { ...process.env, UNION_ISOLATION_MODEL: 'warned.yaml', CDKTF_OUTDIR: 'out' } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^warned\.yaml:\d+:\d+ clusters\.shared: warning: /m);
+    assert.match(r.stdout, /^warned\.yaml: 0 errors, 1 warning$/m);
   });
 
   it('exits 1 with located findings and no stack trace when the model has errors', () => {

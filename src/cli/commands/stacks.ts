@@ -47,7 +47,10 @@ export const command: Command = {
       return EXIT.ok;
     }
     const touched = new Set([...changes.new, ...changes.changed].filter((s) => (values.ready ? !(s in changes.waitsOn) : values.waiting ? s in changes.waitsOn : true)));
-    ctx.stdout(applyOrder(next.plan, touched).map((s) => `${s}\n`).join(''));
+    const order = applyOrder(next.plan, touched);
+    ctx.stdout(order.map((s) => `${s}\n`).join(''));
+    // An empty stdout is what CI loops over; stderr says the command ran and found nothing to do.
+    if (order.length === 0) ctx.stderr(`union-isolation stacks: no stack ${values.ready ? 'ready to plan' : values.waiting ? 'waiting on an upstream apply' : 'changed'} against ${base.file}.\n`);
     if (changes.moves.length > 0) ctx.stderr(`union-isolation stacks: ${changes.moves.length} accounts/projects move to another state: run the commands of \`union-isolation diff\` before applying.\n`);
     return EXIT.ok;
   },
