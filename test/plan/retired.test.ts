@@ -57,7 +57,7 @@ describe('retired stacks', () => {
   });
 
   it('fails when the key is not a stack name', () => {
-    for (const bad of ['analytics', 'pool-', 'hcp-bootstrap', 'aws-accounts-Production', 'pool-../x']) {
+    for (const bad of ['analytics', 'pool-', 'hcp-bootstrap', 'aws-accounts-Production', 'pool-../x', 'pool-a/b', 'pool-a.b', 'pool-a b', 'xpool-a']) {
       const lines = findingLines(compileYaml(`${BASE}retired:\n  ${JSON.stringify(bad)}: { destroy: true }\n`));
       assert.ok(lines.some((l) => l.includes('this is not the name of a stack the tool writes')), `${bad}: ${lines.join('\n')}`);
     }
