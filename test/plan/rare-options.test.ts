@@ -41,6 +41,8 @@ describe('rare options change the output', () => {
   it('fails when two attribute files differ only in case (they collide on macOS and Windows)', () => {
     const yaml = `${AWS_PAIRS}poolAssignments:\n  - { project: alpha, domain: production, workflow: Train, clusterPoolName: a-cp }\n  - { project: alpha, domain: production, workflow: train, clusterPoolName: a-cp }\n`;
     expectFindings(compileYaml(yaml), /attribute file name/);
+    // Neither name in lower case: the collision is found whichever comes first.
+    expectFindings(compileYaml(yaml.replace('workflow: Train', 'workflow: wf_Ab').replace('workflow: train', 'workflow: wf_aB')), /attribute file name is not unique \(found "alpha-production-wf_/);
     // Different names that are not the same in any case are fine.
     planOf({ yaml: yaml.replace('workflow: train', 'workflow: trainer') });
   });
