@@ -77,6 +77,14 @@ clusterPools:
     expectFindings(compileYaml(gcp.replace('NAME', 'acme-development')), /accounts\.development\.name: .*acme-development/);
   });
 
+  it('BYOC needs byoc.externalId with one AWS unit as much as with several, and not with none', () => {
+    const byoc = readFileSync(path.join(ROOT, 'stacks', 'isolation-byoc.yaml'), 'utf8').replace(/^ {2}externalId: .*\n/m, '');
+    // The bundled BYOC model has one AWS unit (production).
+    expectFindings(compileYaml(byoc), /byoc: .*externalId|byoc\.externalId/);
+    const noAws = compileYaml(byoc.replace('production: aws', 'production: gcp'));
+    assert.ok(!findingLines(noAws).some((l) => /externalId/.test(l)), findingLines(noAws).join('\n'));
+  });
+
   it('a node group name of 63 characters; 64 refused', () => {
     const byoc = readFileSync(path.join(ROOT, 'stacks', 'isolation-byoc.yaml'), 'utf8');
     const named = (n: string) => byoc.replace('      cpu: { instanceType: m5.2xlarge', `      ${n}: { instanceType: m5.2xlarge`);
