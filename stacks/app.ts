@@ -10,6 +10,7 @@ import { GcpProjectsStack } from './gcp-projects-stack';
 import { GcpStorageStack } from './gcp-storage-stack';
 import { HcpBootstrapStack } from './hcp-bootstrap-stack';
 import { inconsistent, PlanIndex } from './plan-index';
+import { RetiredStack } from './retired-stack';
 import type { UnionStack } from './union-stack';
 
 /**
@@ -52,6 +53,7 @@ export function buildApp(plan: Plan, outdir: string): App {
 }
 
 function createStack(scope: Construct, stackPlan: StackPlan, index: PlanIndex): UnionStack {
+  if (stackPlan.kind === 'retired') return new RetiredStack(scope, stackPlan, index);
   if (stackPlan.kind === 'access') return new AwsUnionAccessStack(scope, stackPlan, index);
   if (stackPlan.kind === 'accounts') {
     return stackPlan.cloud === 'aws' ? new AwsAccountsStack(scope, stackPlan, index) : new GcpProjectsStack(scope, stackPlan, index);

@@ -10,6 +10,7 @@ import { compileFile } from '../src/compile';
 import { DEFAULT_MODEL, EXIT } from '../src/cli/context';
 import { formatFinding, summary, unusableModel } from '../src/cli/report';
 import { OutputDirError } from '../src/synth/output-dir';
+import { describeLeft, StacksLeftError } from '../src/synth/stacks-left';
 import { synthesize } from '../src/synth/synthesize';
 
 async function main(): Promise<number> {
@@ -31,10 +32,16 @@ async function main(): Promise<number> {
   try {
     result = await synthesize(compiled.plan, outdir, { model });
   } catch (err) {
+    if (err instanceof StacksLeftError) {
+      console.error(describeLeft(err.left, `${outdir}/stacks`).trimEnd());
+      return EXIT.destructive;
+    }
     if (!(err instanceof OutputDirError)) throw err;
     console.error(`union-isolation (cdktf app): ${err.message}`);
     return EXIT.usage;
   }
+  const left = describeLeft(result.left, `${outdir}/stacks`);
+  if (left !== '') console.error(left.trimEnd());
   console.log(`${model}: ${result.stacks.length} stacks, ${result.resources} resources, ${result.unionFiles.length} files in ${outdir}/union`);
   return EXIT.ok;
 }

@@ -11,7 +11,8 @@ export interface UnitChange {
   readonly unit: string;
   readonly cloud: Cloud;
   /** The headline: the most consequential of what changes. */
-  readonly change: 'created' | 'adopted' | 'renamed' | 'moved' | 'changed' | 'destroyed' | 'replaced';
+  /** `forgotten`: gone from the model, kept in the cloud; its retired stack forgets it from state. */
+  readonly change: 'created' | 'adopted' | 'renamed' | 'moved' | 'changed' | 'destroyed' | 'replaced' | 'forgotten';
   /** Account name / project id before and after (null when it does not exist on that side). */
   readonly before: string | null;
   readonly after: string | null;
@@ -23,7 +24,7 @@ export interface UnitChange {
 export interface BucketChange {
   readonly storageGroup: string;
   readonly cloud: Cloud;
-  readonly change: 'created' | 'changed' | 'destroyed' | 'replaced';
+  readonly change: 'created' | 'changed' | 'destroyed' | 'replaced' | 'forgotten';
   readonly before: string | null;
   readonly after: string | null;
   readonly details: readonly string[];
@@ -79,9 +80,31 @@ export function destructiveChanges(d: PlanDiff): string[] {
   ];
 }
 
+/** What the new model's `retired` says of a stack that left it: forget what it holds, destroy it (opted in), or nothing. */
+type Retirement = (stack: string) => 'forget' | 'destroy' | null;
+
+function retirementIn(next: Plan): Retirement {
+  const kept = new Set(next.stacks.filter((s) => s.kind === 'retired').map((s) => s.name));
+  const destroyed = new Set(next.destroyedStacks ?? []);
+  return (stack) => (kept.has(stack) ? 'forget' : destroyed.has(stack) ? 'destroy' : null);
+}
+
+/** A unit or bucket gone from the model: kept when its stack is retired with `forget`, else destroyed. */
+function removal(retirement: Retirement, stack: string, where: string): { change: 'destroyed' | 'forgotten'; details: string[]; destructive: boolean } {
+  switch (retirement(stack)) {
+    case 'forget':
+      return { change: 'forgotten', details: [`${where}; retired: stack ${stack} forgets it from state, it stays in the cloud`], destructive: false };
+    case 'destroy':
+      return { change: 'destroyed', details: [`${where}; retired with destroy: true: stack ${stack} leaves the output and its state plans the destroy`], destructive: true };
+    default:
+      return { change: 'destroyed', details: [`${where}; to keep it, record retired.${stack}.forget (synth prints the addresses)`], destructive: true };
+  }
+}
+
 export function diffPlans(base: Plan, next: Plan): PlanDiff {
-  const units = withAccessChanges(diffUnits(base.units, next.units), base, next);
-  const buckets = diffBuckets(base.storageGroups, next.storageGroups);
+  const retirement = retirementIn(next);
+  const units = withAccessChanges(diffUnits(base.units, next.units, retirement), base, next);
+  const buckets = diffBuckets(base.storageGroups, next.storageGroups, retirement);
   return {
     units,
     buckets,
@@ -135,7 +158,7 @@ function describeParent(p: UnitParent): string {
   }
 }
 
-function diffUnits(base: readonly Unit[], next: readonly Unit[]): UnitChange[] {
+function diffUnits(base: readonly Unit[], next: readonly Unit[], retirement: Retirement): UnitChange[] {
   const before = byKey(base, (u) => u.key);
   const after = byKey(next, (u) => u.key);
   const changes: UnitChange[] = [];
@@ -154,7 +177,7 @@ function diffUnits(base: readonly Unit[], next: readonly Unit[]): UnitChange[] {
         destructive: false,
       });
     } else if (a !== undefined && b === undefined) {
-      changes.push({ unit: key, cloud: a.cloud, change: 'destroyed', before: a.name, after: null, details: [`removed from stack ${a.stack}`], destructive: true });
+      changes.push({ unit: key, cloud: a.cloud, before: a.name, after: null, ...removal(retirement, a.stack, `removed from stack ${a.stack}`) });
     } else if (a !== undefined && b !== undefined) {
       const change = compareUnit(a, b);
       if (change !== null) changes.push(change);
@@ -213,7 +236,7 @@ function compareUnit(a: Unit, b: Unit): UnitChange | null {
   return { unit: b.key, cloud: b.cloud, change, before: a.name, after: b.name, details: [...replace, ...inPlace], destructive: replace.length > 0 };
 }
 
-function diffBuckets(base: readonly StorageGroup[], next: readonly StorageGroup[]): BucketChange[] {
+function diffBuckets(base: readonly StorageGroup[], next: readonly StorageGroup[], retirement: Retirement): BucketChange[] {
   const before = byKey(base, (g) => g.name);
   const after = byKey(next, (g) => g.name);
   const changes: BucketChange[] = [];
@@ -233,7 +256,7 @@ function diffBuckets(base: readonly StorageGroup[], next: readonly StorageGroup[
       });
     } else if (a !== undefined && b === undefined) {
       const extra = a.fastRegistrationBucket !== a.bucket ? ` and fast-registration bucket ${a.fastRegistrationBucket}` : '';
-      changes.push({ storageGroup: name, cloud: a.cloud, change: 'destroyed', before: a.bucket, after: null, details: [`in ${a.homeUnit}${extra}`], destructive: true });
+      changes.push({ storageGroup: name, cloud: a.cloud, before: a.bucket, after: null, ...removal(retirement, a.stack, `in ${a.homeUnit}${extra}`) });
     } else if (a !== undefined && b !== undefined) {
       const change = compareBucket(a, b);
       if (change !== null) changes.push(change);

@@ -14,6 +14,7 @@ const didYouMean = (nearest: string | undefined) => (nearest ? `Did you mean ${q
 
 export const DNS_LABEL_RULE = 'a DNS-1123 label: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit';
 export const WORKFLOW_RULE = 'letters, digits, "_", "." and "-" (a workflow name, never a path)';
+export const RETIRED_STACK_NAMES = 'aws-accounts-*, gcp-projects-*, aws-union-access-* or pool-*';
 export const WORKFLOW_END_RULE = 'letters, digits, "_", "." and "-", not ending with "." (its attribute file name would hold "..")';
 
 /** A found value as findings quote it: strings quoted, collections by kind. */
@@ -692,5 +693,60 @@ export const placementMessages = {
     found: `warning ${q(code)}${at !== undefined ? ` at ${q(at)}` : ''}`,
     allowed: 'the code and model path of a warning the model has',
     fix: 'Remove it: the warning it accepted is gone (or correct its code or path).',
+  }),
+};
+
+// --- retired stacks (issue 24): removing from the model keeps what exists unless the model opts in ---
+export const retiredMessages = {
+  retiredNotAStack: (path: ModelPath, name: string): Finding => ({
+    path,
+    at: 'key',
+    problem: 'this is not the name of a stack the tool writes',
+    found: q(name),
+    allowed: `a stack name: ${RETIRED_STACK_NAMES}`,
+    fix: 'Use the stack name synth printed when the stack left the output (its directory under cdktf.out/stacks/).',
+  }),
+  retiredStillSynthesized: (path: ModelPath, name: string): Finding => ({
+    path,
+    at: 'key',
+    problem: 'this stack is retired but the model still synthesizes it',
+    found: q(name),
+    allowed: 'only stacks the model no longer has',
+    fix: `Remove retired.${name}: the model still holds what it creates (or remove that from the model too).`,
+  }),
+  retiredWithoutChoice: (path: ModelPath, name: string): Finding => ({
+    path,
+    problem: 'a retired stack needs what its state keeps, or the explicit opt-in to destroy it',
+    found: 'neither a non-empty `forget` list nor `destroy: true`',
+    allowed: '`forget: [ADDRESS, ...]` (the resources stay, Terraform forgets them) or `destroy: true`',
+    fix: `List the resource addresses synth printed for ${q(name)} under forget (the default and safe choice), or set destroy: true after review.`,
+  }),
+  retiredBoth: (path: ModelPath): Finding => ({
+    path,
+    problem: 'a retired stack either forgets its resources or destroys them, not both',
+    found: '`forget` and `destroy: true`',
+    allowed: 'one of them',
+    fix: 'Remove `destroy: true` to keep the resources, or `forget` to destroy them.',
+  }),
+  retiredAddressInvalid: (path: ModelPath, address: string): Finding => ({
+    path,
+    problem: 'this is not the address of a resource a synthesized stack holds',
+    found: q(address),
+    allowed: 'TYPE.NAME of an AWS or Google resource, as in the stack\'s cdk.tf.json (aws_organizations_account.units_..._account_1A2B3C4D)',
+    fix: 'Copy the addresses synth printed when the stack left the output, or `terraform state list` in the stack\'s directory.',
+  }),
+  retiredAddressTwice: (path: ModelPath, address: string): Finding => ({
+    path,
+    problem: 'this address is listed twice',
+    found: q(address),
+    allowed: 'each address once',
+    fix: 'Remove the duplicate.',
+  }),
+  retiredMixedClouds: (path: ModelPath, found: string): Finding => ({
+    path,
+    problem: 'a stack holds resources of one cloud, and these addresses name two',
+    found,
+    allowed: 'only aws_* or only google_* addresses',
+    fix: 'List each stack\'s own addresses under its own name.',
   }),
 };

@@ -232,6 +232,19 @@ const acknowledgement = z
   })
   .strict();
 
+/**
+ * A stack the model no longer synthesizes, recorded so that removing what it held never destroys it
+ * (src/plan/retired.ts): `forget` lists the resource addresses its state holds, which synth writes as
+ * Terraform `removed` blocks with `destroy = false`; `destroy: true` is the explicit opt-in that lets
+ * the stack leave the output and its state plan the destroy.
+ */
+const retiredStack = z
+  .object({
+    forget: z.array(z.string()).optional(),
+    destroy: z.boolean().optional(),
+  })
+  .strict();
+
 export const modelSchema = z
   .object({
     org: name,
@@ -258,6 +271,8 @@ export const modelSchema = z
     acknowledge: z.array(acknowledgement).default([]),
     /** Short forms of long project ids, used in derived account names, emails and project ids (never in Flyte). */
     shortNames: z.record(name, name).default({}),
+    /** Stacks that left the model, by stack name: what their states keep (forget) or the opt-in to destroy. */
+    retired: z.record(z.string(), retiredStack).default({}),
   })
   .strict();
 
@@ -272,3 +287,4 @@ export type GcpSettings = z.infer<typeof gcp>;
 export type Backend = z.infer<typeof backend>;
 export type ByocSettings = z.infer<typeof byoc>;
 export type NodeGroupSpec = z.infer<typeof nodeGroup>;
+export type RetiredStackSpec = z.infer<typeof retiredStack>;

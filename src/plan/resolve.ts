@@ -11,6 +11,7 @@ import { planByocStacks } from './byoc-stacks';
 import { resolveAssignments } from './assignments';
 import { resolveIdentities } from './identities';
 import { resolveQueues } from './queues';
+import { resolveRetired } from './retired';
 import { planStacks } from './stack-layout';
 import { resolveStorage } from './storage-groups';
 import { checkContainerNames } from './container-names';
@@ -45,6 +46,8 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     (a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.original, b.original),
   );
   const byoc = byocModel ? resolveByoc(model, { units, clusters: storage.clusters, groups: storage.groups, gcpRole: inputs.gcpRole ?? null }, findings) : null;
+  const stacks = byoc ? planByocStacks(units, storage.groups, byoc) : planStacks(units, storage.groups);
+  const retired = resolveRetired(model, stacks, findings);
   if (!findings.some(isError)) {
     for (const f of checkPlacement(model, units, storage.pools, storage.groups, assignments)) findings.push(f);
     for (const f of shortenedWarnings(model, shortenedNames)) findings.push(f);
@@ -71,7 +74,8 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     storageGroups: storage.groups,
     assignments,
     shortenedNames,
-    stacks: byoc ? planByocStacks(units, storage.groups, byoc) : planStacks(units, storage.groups),
+    stacks: retired.kept.length > 0 ? [...stacks, ...retired.kept].sort((a, b) => compareStrings(a.name, b.name)) : stacks,
+    ...(retired.destroyed.length > 0 ? { destroyedStacks: retired.destroyed } : {}),
     warnings,
     ...(acknowledged.length > 0 ? { acknowledgedWarnings: acknowledged.map(planWarning).sort(byPath) } : {}),
     aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,

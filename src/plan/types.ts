@@ -26,6 +26,11 @@ export interface Plan {
   readonly shortenedNames: readonly ShortenedName[];
   /** The Terraform stacks, sorted by name: accounts stacks first in dependency order is not implied; see `dependsOn`. */
   readonly stacks: readonly StackPlan[];
+  /**
+   * Stacks the model's `retired` lets leave the output with `destroy: true` (absent when none): their
+   * states plan the destroy of what they hold. Kept ones are in `stacks` (kind `retired`).
+   */
+  readonly destroyedStacks?: readonly string[];
   /** Things a reviewer should see that do not stop synthesis (cross-isolation assignments, ...). */
   readonly warnings: readonly PlanWarning[];
   /** Warnings the model accepts under `acknowledge` (absent when none): the review still lists them. */
@@ -205,7 +210,8 @@ export interface ShortenedName {
 export interface StackPlan {
   /** `aws-accounts-production`, `gcp-projects-development`, `aws-accounts-default`, `pool-development-cp`. */
   readonly name: string;
-  readonly kind: 'accounts' | 'storage' | 'access';
+  /** `retired`: a stack that left the model, kept to forget what its state holds (`forget`). */
+  readonly kind: 'accounts' | 'storage' | 'access' | 'retired';
   readonly cloud: Cloud;
   /** accounts: unit keys; storage: the storage group name. */
   readonly units: readonly string[];
@@ -220,6 +226,8 @@ export interface StackPlan {
    * `cdktf deploy` and the apply order read it; it is not in any stack's Terraform.
    */
   readonly after?: readonly string[];
+  /** Retired stacks only: the resource addresses Terraform forgets from its state without destroying them. */
+  readonly forget?: readonly string[];
 }
 
 /** An OU (AWS) or folder (GCP) created by an accounts stack; units in other stacks read its id from `output`. */

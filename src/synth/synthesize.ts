@@ -9,10 +9,14 @@
 import type { RenderOptions } from '../files/generated-header';
 import type { Plan } from '../plan/types';
 import { asOutputDirError, checkOutputDir } from './output-dir';
+import { stacksLeaving, StacksLeftError, type LeftStack } from './stacks-left';
 import { startStacksThread } from './stacks-thread';
-import type { SynthSummary } from './synthesize-into';
+import type { SynthSummary as WrittenSummary } from './synthesize-into';
 
-export type { SynthSummary } from './synthesize-into';
+export interface SynthSummary extends WrittenSummary {
+  /** The previous output's stacks that left it (none refused: synthesis throws StacksLeftError for those). */
+  readonly left: readonly LeftStack[];
+}
 
 export interface SynthOptions extends RenderOptions {
   /** The output directory as the user gave it, for messages (default: the path given to `synthesize`). */
@@ -40,11 +44,13 @@ export function prepareSynthesis(): Synthesis {
       const shown = options.shownAs ?? outdir;
       const cwd = options.cwd ?? process.cwd();
       checkOutputDir(outdir, shown, cwd);
+      const left = stacksLeaving(plan, outdir);
+      if (left.some((s) => s.fate === 'unrecorded')) throw new StacksLeftError(left);
       // Loaded once the model is compiled: the Union files' renderers are no part of checking it.
       const { synthesizeInto } = await import('./synthesize-into');
       try {
         // The generated notices name the model by its base name, so any directory gives the same bytes.
-        return await synthesizeInto(plan, outdir, stacksThread.write, { model: options.model });
+        return { ...(await synthesizeInto(plan, outdir, stacksThread.write, { model: options.model })), left };
       } catch (err) {
         // The check above cannot foresee everything (a full disk, a stack directory we may not write).
         throw asOutputDirError(err, outdir, shown, cwd) ?? err;

@@ -14,7 +14,7 @@ import { appliedResources, stringOutputs, writeState, type PlanJson, type Provid
 import { findTerraform, inParallel, terraform, type TerraformSetup } from './terraform-cli';
 
 const ENABLED = process.env.UNION_ISOLATION_TERRAFORM_TIER === '1';
-const PLAN_SCENARIOS = 3;
+const PLAN_SCENARIOS = 4;
 const WIDTH = 2;
 
 const totals = { models: 0, validated: 0, identical: 0, notRead: 0, plans: 0, errors: 0, warnings: 0, changes: new Set<string>() };
@@ -265,6 +265,94 @@ clusterPools:
         }
         // The existing accounts stack was planned above (its scratch copy rewritten), so it is planned again, not compared.
         assert.deepEqual(unchanged, ['pool-prod-flytesnacks-cp']);
+      });
+
+      it('a model shrunk to drop a project: no state plans a destroy unless the model opts in (retired)', async () => {
+        const base = `org: acme
+isolation: project
+domains: { production: aws }
+projects: [flytesnacks, analytics]
+aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{name}@acme.example" }
+clusters:
+  prod-flytesnacks: { account: production/flytesnacks }
+  prod-analytics: { account: production/analytics }
+clusterPools:
+  prod-flytesnacks-cp: [prod-flytesnacks]
+  prod-analytics-cp: [prod-analytics]
+`;
+        const shrunk = base.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks]').replace(/^.*prod-analytics.*\n/gm, '');
+        const GONE = ['aws-accounts-production_analytics', 'pool-prod-analytics-cp'];
+        const dir = path.join(scratch, 'plan-removal');
+        mkdirSync(dir, { recursive: true });
+        // Every synth goes into the same output directory, as re-synthesizing a changed model does.
+        const synthInto = (name: string, yaml: string) => {
+          writeFileSync(path.join(dir, `${name}.yaml`), yaml);
+          return runCli(['synth', '-m', `${name}.yaml`, '-o', 'out'], { cwd: dir });
+        };
+        const stacks = path.join(dir, 'out', 'stacks');
+        assert.equal(synthInto('base', base).code, 0);
+        // The applied states of the two stacks the shrunk model drops, from their own plans.
+        let schema: ProviderSchema | null = null;
+        const held = new Map<string, string[]>();
+        for (const stack of GONE) {
+          const planned = await planStack(setup, sts, stacks, stack);
+          assert.ok(planned.ok, `${stack}: ${planned.output}`);
+          schema ??= JSON.parse(must(await terraform(setup, path.join(stacks, stack), ['providers', 'schema', '-json']), 'providers schema')) as ProviderSchema;
+          const resources = appliedResources(planned.plan!, schema);
+          writeState(path.join(dir, `terraform.${stack}.tfstate`), resources, stringOutputs(planned.plan!, resources));
+          held.set(stack, resources.map((r) => `${r.type}.${r.name}`).sort());
+        }
+        assert.ok(held.get('pool-prod-analytics-cp')!.length > 5, 'the storage state holds the bucket and its settings');
+
+        // Unrecorded: refused, the previous output left as it was.
+        const refused = synthInto('shrunk', shrunk);
+        assert.equal(refused.code, 3, refused.stderr);
+        assert.deepEqual(readdirSync(stacks).filter((s) => GONE.includes(s)), GONE);
+        // The record synth prints is the model text that keeps them.
+        const record = refused.stderr.slice(refused.stderr.indexOf('retired:\n'), refused.stderr.indexOf('\nThen synth writes'));
+        for (const [stack, addresses] of held) for (const a of addresses) assert.ok(record.includes(`      - ${a}\n`) || record.endsWith(`      - ${a}`), `${stack}: ${a} in the printed record`);
+
+        // Against no configuration at all (a workspace whose JSON is gone), each state plans the destroy of all it holds:
+        // that is what dropping the stacks would do.
+        const planEmpty = async (stack: string) => {
+          const empty = path.join(dir, 'empty', stack);
+          mkdirSync(empty, { recursive: true });
+          const config = {
+            terraform: { backend: { local: { path: `../../terraform.${stack}.tfstate` } }, required_providers: { aws: { source: 'hashicorp/aws', version: setup.awsVersion } } },
+            provider: { aws: [{ region: 'us-east-1', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true' }] },
+          };
+          writeFileSync(path.join(empty, 'main.tf.json'), JSON.stringify(config, null, 2));
+          must(await terraform(setup, empty, ['init', '-input=false', '-no-color']), `${stack}: terraform init (empty)`);
+          const r = await terraform(setup, empty, ['plan', '-refresh=false', '-lock=false', '-input=false', '-no-color', '-out=tier.tfplan']);
+          totals.plans++;
+          assert.equal(r.code, 0, r.stderr);
+          return JSON.parse(must(await terraform(setup, empty, ['show', '-json', 'tier.tfplan']), 'show')) as PlanJson;
+        };
+        for (const stack of GONE) {
+          const actions = actionsOf(await planEmpty(stack));
+          assert.deepEqual(Object.keys(actions).sort(), held.get(stack), `${stack}: every resource of its state is planned`);
+          assert.deepEqual([...new Set(Object.values(actions))], ['delete'], `${stack}: without configuration, the state plans the destroy`);
+        }
+
+        // Recorded as forget (what synth printed): the stacks stay, and their states plan 0 to destroy.
+        const kept = `${shrunk}${record}\n`;
+        const keptRun = synthInto('kept', kept);
+        assert.equal(keptRun.code, 0, keptRun.stderr);
+        for (const stack of GONE) {
+          const planned = await planStack(setup, sts, stacks, stack);
+          assert.ok(planned.ok, `${stack}: ${planned.output}`);
+          const actions = actionsOf(planned.plan!);
+          assert.deepEqual(Object.keys(actions).sort(), held.get(stack));
+          assert.deepEqual([...new Set(Object.values(actions))], ['forget'], `${stack}: 0 to destroy, every resource forgotten`);
+        }
+
+        // Opted in (destroy: true): the stacks leave the output, and only now is their destroy planned.
+        const destroyed = `${shrunk}retired:\n${GONE.map((s) => `  ${s}: { destroy: true }\n`).join('')}`;
+        const destroyRun = synthInto('destroyed', destroyed);
+        assert.equal(destroyRun.code, 0, destroyRun.stderr);
+        assert.deepEqual(readdirSync(stacks).filter((s) => GONE.includes(s)), []);
+        for (const s of GONE) assert.match(destroyRun.stderr, new RegExp(`Left the output: ${s} \\(retired with destroy: true\\)`));
+        for (const stack of GONE) assert.deepEqual([...new Set(Object.values(actionsOf(await planEmpty(stack))))], ['delete'], `${stack}: the opt-in plans the destroy`);
       });
     });
   }

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { EXIT, MODEL_OPTION, parseOptions, UsageError, type Command } from '../context';
 import { checkOutputDir, OutputDirError } from '../../synth/output-dir';
+import { describeLeft, StacksLeftError } from '../../synth/stacks-left';
 import { prepareSynthesis } from '../../synth/synthesize';
 
 export const DEFAULT_OUTDIR = 'cdktf.out';
@@ -37,12 +38,15 @@ export const command: Command = {
       try {
         result = await synthesis.synthesize(compiled.plan, outdir, { model: compiled.file, shownAs: shown, cwd: ctx.cwd });
       } catch (err) {
-        throw asUsageError(err);
+        if (!(err instanceof StacksLeftError)) throw asUsageError(err);
+        ctx.stderr(describeLeft(err.left, path.join(shown, 'stacks')));
+        return EXIT.destructive;
       }
     } finally {
       await synthesis.close();
     }
     const { UNION_DIR } = await import('../../synth/write-union-files');
+    ctx.stderr(describeLeft(result.left, path.join(shown, 'stacks')));
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     ctx.stdout(
       `Synthesized ${plural(result.stacks.length, 'stack')} (${plural(result.resources, 'resource')}) into ${path.join(shown, 'stacks')}` +
