@@ -2,8 +2,8 @@
 // and every Union file, and on some file systems that cost depends on what happened minutes before:
 // ext4 without a journal (this project's machine) passes over the inodes deleted in the last minute
 // or more each time it allocates one, so right after a test run or an earlier bench removed
-// thousands of files, creating files is many times slower, and synth, which creates about twice the
-// naive app's files, pays most (bench/README.md, File creation). The bench probes before it starts
+// thousands of files, creating files is many times slower, and synth, which creates the Union files
+// besides the stacks, pays most (bench/README.md, File creation). The bench probes before it starts
 // and waits, within a limit, until creation is fast again; the probe's files are kept, not deleted,
 // so that probing does not cause what it measures.
 import * as fs from 'node:fs';

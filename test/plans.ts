@@ -172,7 +172,7 @@ export function seedClusterPoolPlan(): Plan {
     deployment: 'self-managed',
     controlPlaneHost: null,
     routing: 'attributes',
-    // Identities and queues are resolved from a model (test/plan/identities.test.ts); none by hand here.
+    // Identities and queues are resolved from a model (test/stacks/cluster-identities.test.ts); none by hand here.
     identities: [],
     queues: { pools: [], clusters: [], queues: [], settings: [] },
   };

@@ -24,7 +24,7 @@ export function render(template: string, vars: Readonly<Record<string, string>>)
 }
 
 export function accountsStackName(cloud: 'aws' | 'gcp', unit: Pick<UnitKey, 'kind' | 'domain'> & { readonly project?: string | null }): string {
-  // A pair has a state of its own (stack-shards.ts says why); `_` cannot occur in a domain or project.
+  // A pair has a state of its own (docs/DESIGN-NOTES.md, "Accounts stacks per pair", says why); `_` cannot occur in a domain or project.
   const scope = unit.kind === 'default' ? 'default' : unit.kind === 'pair' && unit.project ? `${unit.domain!}_${unit.project}` : unit.domain!;
   return cloud === 'aws' ? `aws-accounts-${scope}` : `gcp-projects-${scope}`;
 }

@@ -1,4 +1,4 @@
-// What each command loads is part of its speed (bench/README.md): validate and plan never load cdktf
+// What each command loads is part of its speed (docs/PERFORMANCE.md): validate and plan never load cdktf
 // or the providers, models are read by one YAML parser, and synth loads neither the
 // zip library cdktf's assets use, nor the version library of a validation it skips, nor the array
 // helpers behind cdktf's JSON writer. Each case runs in a fresh process, as users run the commands.

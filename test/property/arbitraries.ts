@@ -164,7 +164,7 @@ export function allProjects(spec: ModelSpec): string[] {
   return [...spec.projects, ...(spec.onDemand?.projects ?? [])];
 }
 
-/** The units, independently of src/model/units.ts: what README.md's model reference says exists. */
+/** The units, independently of src/plan/units.ts: what README.md's model reference says exists. */
 export function unitsOf(spec: ModelSpec): GenUnit[] {
   const units: Omit<GenUnit, 'cloud'>[] = [];
   for (const [d] of spec.domains) {
