@@ -14,7 +14,7 @@ export class AwsUnionAccessStack extends UnionStack {
   constructor(scope: Construct, stackPlan: StackPlan, index: PlanIndex) {
     super(scope, stackPlan, index);
     const aws = index.aws;
-    const byoc = index.plan.byoc;
+    const byoc = index.byoc(stackPlan);
     if (byoc?.aws == null) throw inconsistent(`access stack '${stackPlan.name}' in a plan without BYOC AWS settings`);
     const access = new Map(byoc.access.map((a) => [a.unit, a]));
     const accounts = new AccountsOutputs(this, 'remote-state');
