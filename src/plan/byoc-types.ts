@@ -5,6 +5,8 @@ import type { Cloud } from '../model/schema';
 
 /** Union's AWS account, trusted by the role and named by the GCP pool's provider. */
 export const UNION_AWS_ACCOUNT = '479331373192';
+/** The Terraform variable of every access stack holding the external id: set TF_VAR_union_external_id. */
+export const EXTERNAL_ID_VARIABLE = 'union_external_id';
 /** Union's documented stack name: its team and its docs look for this one. */
 export const UNION_CFN_STACK = 'UnionCloudAccess';
 export const UNION_TEMPLATE_BASE = 'https://union-public.s3.amazonaws.com/templates';
@@ -83,6 +85,8 @@ export type UnitAccess =
       readonly roleArnOutput: string;
       /** Known before apply only for an adopted account. */
       readonly roleArn: string | null;
+      /** Where UnionCloudAccess lives: the region of the unit's data plane (its first cluster by name), else aws.region. Union updates it there. */
+      readonly region: string;
     }
   | {
       readonly unit: string;

@@ -19,6 +19,7 @@ import {
   type UnitAccess,
 } from './byoc-types';
 import type { ClusterPlan, StorageGroup, Unit } from './types';
+import { compareStrings } from '../order';
 
 /** S3 names union-ai-admin's policy covers. */
 const UNION_BUCKET_PREFIXES = ['union-', 'opta-'] as const;
@@ -61,6 +62,9 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
     }
   }
 
+  // Union's docs update the stack "in the region within which your data plane is deployed".
+  const dataPlaneRegion = new Map<string, string>();
+  for (const c of [...inputs.clusters].sort((a, b) => compareStrings(a.name, b.name))) if (!dataPlaneRegion.has(c.unit)) dataPlaneRegion.set(c.unit, c.region);
   const access: UnitAccess[] = inputs.units.map((u) =>
     u.cloud === 'aws'
       ? {
@@ -69,6 +73,7 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
           stack: accessStackName(u.stack),
           roleArnOutput: roleArnOutput(u),
           roleArn: u.existingId !== null ? `arn:aws:iam::${u.existingId}:role/${roleName}` : null,
+          region: dataPlaneRegion.get(u.key) ?? model.aws?.region ?? '',
         }
       : {
           unit: u.key,
