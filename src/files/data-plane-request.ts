@@ -167,7 +167,7 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
   ];
   if (r.access.aws)
     out.push(
-      `- AWS: role ${code(r.access.aws.roleName)} in every account, from Union's template ${code(r.access.aws.templateUrl)} (CloudFormation stack ${code(r.access.aws.stackName)}), trusting ${code(`arn:aws:iam::${r.access.unionAwsAccount}:root`)} with external id ${code(r.access.aws.externalId)}.`,
+      `- AWS: role ${code(r.access.aws.roleName)} in every account, from Union's template ${code(r.access.aws.templateUrl)} (CloudFormation stack ${code(r.access.aws.stackName)}), trusting ${code(`arn:aws:iam::${r.access.unionAwsAccount}:root`)} with the external id your team gave us (not written here).`,
     );
   if (r.access.gcp)
     out.push(

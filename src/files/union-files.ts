@@ -21,7 +21,8 @@ export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): Reado
     [PLAN_JSON_FILE, renderPlanJson(plan, options)],
     [REVIEW_FILE, `<!-- ${generatedNotice(options)} -->\n${renderReview(plan)}`],
     ...renderAttributeFiles(plan, options),
-    ...renderAllHelmValues(plan, options),
+    // In BYOC Union installs the data plane: the self-managed chart's values and steps would mislead.
+    ...(plan.deployment === 'byoc' ? [] : renderAllHelmValues(plan, options)),
     ...renderDataPlaneRequest(plan, options),
     ...renderQueueFiles(plan, options),
   ]);

@@ -60,7 +60,11 @@ export interface ByocAws {
   readonly stackName: string;
   /** CrossAccountRoleName: the same in every account. */
   readonly roleName: string;
-  readonly externalId: string;
+  /**
+   * A digest of the model's external id, so `diff` sees a new one: the value itself stays out of
+   * plan.json, the stacks and the request (Terraform reads it from TF_VAR_union_external_id).
+   */
+  readonly externalIdDigest: string;
 }
 
 export interface ByocGcp {

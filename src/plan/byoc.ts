@@ -1,5 +1,6 @@
 // resolve's BYOC part: Union's access per unit, the request's per-cluster facts, and the bucket
 // names Union's role can reach. Called only for `deployment: byoc`; pure like the rest of resolve.
+import { createHash } from 'node:crypto';
 import { formatPath, type Finding } from '../model/findings';
 import { byocMessages } from '../model/messages';
 import { checkByoc } from '../model/rules/byoc';
@@ -116,7 +117,7 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
           stackName: UNION_CFN_STACK,
           roleName,
           // checkByoc makes it required with AWS units; resolve runs only without rule errors.
-          externalId: settings?.externalId ?? '',
+          externalIdDigest: createHash('sha256').update(settings?.externalId ?? '').digest('hex').slice(0, 12),
         }
       : null,
     gcp:
