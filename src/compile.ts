@@ -1,5 +1,6 @@
 // The pipeline in one call: load -> shape -> rules -> resolve. Every finding of every stage is
 // returned at once; the plan only when none of them is an error.
+import { applyAcknowledgements } from './plan/acknowledge';
 import { isDeepStrictEqual } from 'node:util';
 import { checkModel } from './model/check';
 import { compareFindings, formatPath, isError, type Finding } from './model/findings';
@@ -127,6 +128,10 @@ function checkValue(text: string, file: string, loaded: Loaded, countValues: boo
       const resolution = resolve(model, { gcpRole, checked });
       add(resolution.findings);
       if (!findings.some(isError)) plan = resolution.plan;
+    } else {
+      // Resolution is skipped, not the acknowledgements: an accepted warning stays quiet beside errors too.
+      const { kept } = applyAcknowledgements(model, findings.splice(0, findings.length));
+      add(kept);
     }
   }
   return { model, plan, findings };

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { formatPath, type Finding } from '../model/findings';
 import { byocMessages } from '../model/messages';
 import { checkByoc } from '../model/rules/byoc';
+import { applyAcknowledgements } from './acknowledge';
 import type { Model } from '../model/schema';
 import type { GcpRole } from '../model/union-gcp-role';
 import {
@@ -135,9 +136,9 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
         : null,
     access,
     clusters,
-    // The same warnings validate prints, for the review.
-    warnings: checkByoc(model)
-      .filter((f) => f.severity === 'warning')
+    // The same warnings validate prints, for the review; acknowledged ones stay quiet there too.
+    warnings: applyAcknowledgements(model, checkByoc(model).filter((f) => f.severity === 'warning'))
+      .kept.filter((f) => f.severity === 'warning' && f.path[0] !== 'acknowledge')
       .map((f) => `${formatPath(f.path)}: ${f.problem} (found ${f.found ?? ''}). ${f.fix}`),
   };
 }
