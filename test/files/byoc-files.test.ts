@@ -29,6 +29,13 @@ describe('union/ files of a BYOC model', () => {
       assert.match(review, /`TF_VAR_union_external_id` set to the external id/);
     });
 
+    it(`names the org, the control plane host to fill in, and each bucket's home (${model})`, () => {
+      const request = files.get('data-plane-request.md')!;
+      assert.match(request, /- Union org: `acme`; control plane host: \*\*TO FILL IN\*\*/);
+      assert.match(request, /\| Held by \(also read by\) \|/);
+      assert.match(request, /\| `production(\/project-1)?` \|\n/);
+    });
+
     it(`holds the external id in no file (${model})`, () => {
       for (const [name, text] of files) assert.ok(!text.includes(externalId), `${name} holds the external id`);
     });
