@@ -1,5 +1,6 @@
 // The pipeline in one call: read -> shape -> rules -> resolve. Every finding of every stage is
 // returned at once; the plan only when none of them is an error.
+import { applyAcknowledgements } from './plan/acknowledge';
 import { checkModel } from './model/check';
 import { compareFindings, formatPath, isError, type Finding } from './model/findings';
 import { jsonSyntaxError, loadText, type Loaded, type ModelSource } from './model/load';
@@ -83,6 +84,10 @@ function check(loaded: Loaded, file: string): Checked {
       const resolution = resolve(model, { gcpRole, checked });
       add(resolution.findings);
       if (!findings.some(isError)) plan = resolution.plan;
+    } else {
+      // Resolution is skipped, not the acknowledgements: an accepted warning stays quiet beside errors too.
+      const { kept } = applyAcknowledgements(model, findings.splice(0, findings.length));
+      add(kept);
     }
   }
   return { model, plan, findings };

@@ -20,6 +20,10 @@ export class AccountsOutputs extends Construct {
 
   /** The value of `output` in accounts stack `upstream`; a Terraform expression, known at plan time once that stack is applied. */
   get(upstream: string, output: string): string {
+    // diff and stacks decide which stacks wait from the plan's reads: one they do not know would go unseen.
+    if (!this.stack.index.plansRead(this.stack.stackPlan.name, upstream, output)) {
+      throw inconsistent(`stack '${this.stack.stackPlan.name}' reads output '${output}' of '${upstream}', which src/plan/stack-reads.ts does not list`);
+    }
     return this.state(upstream).getString(output);
   }
 

@@ -29,6 +29,7 @@ export class GcpProjectsStack extends UnionStack {
       const folder = this.folder(parent.key, parent.displayName, folderParent(parent.parent));
       if (parent.output !== null) namedOutput(outputs, parent.output, folder.folderId);
     }
+    const byoc = index.byoc(stackPlan);
     for (const key of stackPlan.units) {
       const unit = index.gcpUnit(key);
       const project = new GcpProject(units, unit.id, {
@@ -44,7 +45,7 @@ export class GcpProjectsStack extends UnionStack {
       namedOutput(outputs, unit.projectNumberOutput, project.projectNumber);
       const idOutput = unit.projectIdOutput;
       namedOutput(outputs, idOutput, project.projectId);
-      if (index.plan.byoc) addUnionGcpAccess(this, unit, project, index.plan.byoc, outputs);
+      if (byoc !== null) addUnionGcpAccess(this, unit, project, byoc, outputs);
     }
   }
 

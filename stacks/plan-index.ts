@@ -2,18 +2,35 @@
 // a linear search each time would make synthesis quadratic in the number of units.
 import type { AwsUnit, ClusterIdentity, ClusterPlan, GcpUnit, Plan, StackPlan, StorageGroup, Unit } from '../src/plan/types';
 import type { AwsSettings, GcpSettings } from '../src/model/schema';
+import { byocStackInputs, type ByocStackInputs } from '../src/plan/byoc-stacks';
+import type { UnitAccess } from '../src/plan/byoc-types';
+import { stackReads, type StackRead } from '../src/plan/stack-reads';
 
 export class PlanIndex {
   private readonly units: ReadonlyMap<string, Unit>;
   private readonly clusters: ReadonlyMap<string, ClusterPlan>;
   private readonly storageGroups: ReadonlyMap<string, StorageGroup>;
   private readonly identities: ReadonlyMap<string, ClusterIdentity>;
+  private readonly access: ReadonlyMap<string, UnitAccess>;
+  private planned: Map<string, Set<string>> | undefined;
 
   constructor(readonly plan: Plan) {
     this.units = new Map(plan.units.map((u) => [u.key, u]));
     this.clusters = new Map(plan.clusters.map((c) => [c.name, c]));
     this.storageGroups = new Map(plan.storageGroups.map((g) => [g.name, g]));
     this.identities = new Map((plan.identities ?? []).map((i) => [i.cluster, i]));
+    this.access = new Map((plan.byoc?.access ?? []).map((a) => [a.unit, a]));
+  }
+
+  /** What of the BYOC plan the stack is built from (the same selection its fingerprint hashes); null outside BYOC. */
+  byoc(stack: StackPlan): ByocStackInputs | null {
+    return byocStackInputs(this.plan.byoc ?? null, stack, this.access);
+  }
+
+  /** Whether the plan's list of reads (src/plan/stack-reads.ts, what diff and stacks wait on) holds this one. */
+  plansRead(stack: string, upstream: string, output: string): boolean {
+    this.planned ??= new Map([...stackReads(this.plan)].map(([name, reads]) => [name, new Set(reads.map(readKey))]));
+    return this.planned.get(stack)?.has(readKey({ stack: upstream, output })) ?? false;
   }
 
   unit(key: string): Unit {
@@ -60,6 +77,10 @@ export class PlanIndex {
   get gcp(): GcpSettings {
     return found(this.plan.gcp ?? undefined, 'gcp settings');
   }
+}
+
+function readKey(r: StackRead): string {
+  return `${r.stack}\0${r.output}`;
 }
 
 /** A plan that contradicts itself is a bug in the resolver, never a user mistake: say which part. */

@@ -3,7 +3,7 @@
 import { Construct } from 'constructs';
 import type { GcpProject } from '../src/constructs/gcp-project';
 import { UnionGcpAccess } from '../src/constructs/union-gcp-access';
-import type { ByocPlan } from '../src/plan/byoc-types';
+import type { ByocStackInputs } from '../src/plan/byoc-stacks';
 import type { GcpUnit } from '../src/plan/types';
 import { namedOutput } from './named-output';
 import { inconsistent } from './plan-index';
@@ -16,7 +16,7 @@ export function unionAccessOutput(unit: Pick<GcpUnit, 'id'>): string {
   return `${unit.id}_union_service_account`;
 }
 
-export function addUnionGcpAccess(stack: UnionStack, unit: GcpUnit, project: GcpProject, byoc: ByocPlan, outputs: Construct): UnionGcpAccess {
+export function addUnionGcpAccess(stack: UnionStack, unit: GcpUnit, project: GcpProject, byoc: ByocStackInputs, outputs: Construct): UnionGcpAccess {
   if (byoc.gcp === null) throw inconsistent(`GCP unit '${unit.key}' in a BYOC plan without GCP settings`);
   const scope = (stack.node.tryFindChild('union-access') as Construct | undefined) ?? new Construct(stack, 'union-access');
   const access = new UnionGcpAccess(scope, unit.id, {

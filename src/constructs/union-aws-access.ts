@@ -19,7 +19,7 @@ export interface UnionAwsAccessProps {
   readonly stackName: string;
   /** CrossAccountRoleName. */
   readonly roleName: string;
-  /** ExternalId, given by Union's team. */
+  /** ExternalId, given by Union's team: a Terraform expression (a sensitive variable), never the value in clear text. */
   readonly externalId: string;
 }
 
@@ -45,6 +45,9 @@ export class UnionAwsAccess extends Construct {
       parameters: { CrossAccountRoleName: props.roleName, ExternalId: props.externalId },
       // The template creates a named IAM role.
       capabilities: ['CAPABILITY_NAMED_IAM'],
+      // The template declares ExternalId NoEcho: CloudFormation returns `****` for it, so comparing it
+      // would show a change on every plan. It is set at creation; a new one is applied with -replace.
+      lifecycle: { ignoreChanges: ['parameters["ExternalId"]'] },
     });
     this.roleArn = `arn:aws:iam::${props.accountId}:role/${props.roleName}`;
   }

@@ -25,7 +25,7 @@ function accessOf(plan: Plan): Map<string, Access> {
         stack: a.stack,
         version: byoc.aws?.templateVersion ?? '',
         roleName: byoc.aws?.roleName ?? '',
-        externalId: byoc.aws?.externalId ?? '',
+        externalId: byoc.aws?.externalIdDigest ?? '',
         permissions: byoc.gcp?.permissions.length ?? 0,
       },
     ]),
@@ -46,7 +46,8 @@ function accessDetails(a: Access | undefined, b: Access | undefined): { details:
   const details: string[] = [];
   if (a.cloud === 'aws') {
     if (a.version !== b.version) details.push(`Union's template ${a.version} -> ${b.version}: CloudFormation stack updated in place`);
-    if (a.externalId !== b.externalId) details.push('external id changed: the role\'s trust is updated in place');
+    // The stacks ignore the parameter after creation (NoEcho): a new id needs its own apply.
+    if (a.externalId !== b.externalId) details.push(`external id changed: set TF_VAR_union_external_id to it and apply stack ${b.stack} with -replace of its UnionCloudAccess stack (Terraform ignores the parameter after creation)`);
     if (a.roleName !== b.roleName) details.push(`CrossAccountRoleName ${a.roleName} -> ${b.roleName}: CloudFormation replaces the role; send Union the new ARN`);
   } else if (a.permissions !== b.permissions) {
     details.push(`Union's GCP role: ${a.permissions} -> ${b.permissions} permissions (in place)`);

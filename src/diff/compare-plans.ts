@@ -24,7 +24,8 @@ export interface UnitChange {
 export interface BucketChange {
   readonly storageGroup: string;
   readonly cloud: Cloud;
-  readonly change: 'created' | 'changed' | 'destroyed' | 'replaced' | 'forgotten';
+  /** `requested` / `no longer requested`: a bucket Union provisions (BYOC, buckets: union-provisions), which no stack creates or destroys. */
+  readonly change: 'created' | 'changed' | 'destroyed' | 'replaced' | 'forgotten' | 'requested' | 'no longer requested';
   readonly before: string | null;
   readonly after: string | null;
   readonly details: readonly string[];
@@ -104,7 +105,7 @@ function removal(retirement: Retirement, stack: string, where: string): { change
 export function diffPlans(base: Plan, next: Plan): PlanDiff {
   const retirement = retirementIn(next);
   const units = withAccessChanges(diffUnits(base.units, next.units, retirement), base, next);
-  const buckets = diffBuckets(base.storageGroups, next.storageGroups, retirement);
+  const buckets = diffBuckets(base.storageGroups, next.storageGroups, retirement, unionProvisions(base), unionProvisions(next));
   return {
     units,
     buckets,
@@ -236,13 +237,51 @@ function compareUnit(a: Unit, b: Unit): UnitChange | null {
   return { unit: b.key, cloud: b.cloud, change, before: a.name, after: b.name, details: [...replace, ...inPlace], destructive: replace.length > 0 };
 }
 
-function diffBuckets(base: readonly StorageGroup[], next: readonly StorageGroup[], retirement: Retirement): BucketChange[] {
+/** BYOC with `buckets: union-provisions`: the request names the buckets, Union creates them, no stack holds them. */
+function unionProvisions(plan: Plan): boolean {
+  return plan.byoc?.buckets === 'union-provisions';
+}
+
+
+function diffBuckets(
+  base: readonly StorageGroup[],
+  next: readonly StorageGroup[],
+  retirement: Retirement,
+  unionBefore: boolean,
+  unionAfter: boolean,
+): BucketChange[] {
   const before = byKey(base, (g) => g.name);
   const after = byKey(next, (g) => g.name);
   const changes: BucketChange[] = [];
   for (const name of sortedKeys(before, after)) {
     const a = before.get(name);
     const b = after.get(name);
+    if (unionBefore && unionAfter) {
+      // Union's buckets: what changes is the request, never a stack's resource.
+      if (a === undefined && b !== undefined) changes.push({ storageGroup: name, cloud: b.cloud, change: 'requested', before: null, after: b.bucket, details: [`Union provisions it in ${b.homeUnit}; union/data-plane-request.md names it`], destructive: false });
+      else if (a !== undefined && b === undefined) changes.push({ storageGroup: name, cloud: a.cloud, change: 'no longer requested', before: a.bucket, after: null, details: ["Union's bucket: no stack held it; ask Union's team what becomes of it"], destructive: false });
+      else if (a !== undefined && b !== undefined && (a.bucket !== b.bucket || a.homeUnit !== b.homeUnit || a.region !== b.region))
+        changes.push({ storageGroup: name, cloud: b.cloud, change: 'changed', before: a.bucket, after: b.bucket, details: [`the request now names ${b.bucket} in ${b.homeUnit} (${b.region}); Union's team must act on it`], destructive: false });
+      continue;
+    }
+    // Buckets Union provisioned on one side only: a stack creates them now (no destroy), or stops holding them.
+    if (unionBefore && b !== undefined && a !== undefined) {
+      changes.push({ storageGroup: name, cloud: b.cloud, change: 'created', before: null, after: b.bucket, details: [`in ${b.homeUnit}, stack ${b.stack}, instead of Union: import Union's bucket if it exists`], destructive: false });
+      continue;
+    }
+    if (unionAfter && a !== undefined && b !== undefined) {
+      // Its stack leaves the output: the bucket is kept only where the model retires that stack with forget.
+      changes.push({ storageGroup: name, cloud: a.cloud, before: a.bucket, after: null, ...removal(retirement, a.stack, `in ${a.homeUnit}, now Union's to provision`) });
+      continue;
+    }
+    if (a === undefined && b !== undefined && unionAfter) {
+      changes.push({ storageGroup: name, cloud: b.cloud, change: 'requested', before: null, after: b.bucket, details: [`Union provisions it in ${b.homeUnit}; union/data-plane-request.md names it`], destructive: false });
+      continue;
+    }
+    if (a !== undefined && b === undefined && unionBefore) {
+      changes.push({ storageGroup: name, cloud: a.cloud, change: 'no longer requested', before: a.bucket, after: null, details: ["Union's bucket: no stack held it"], destructive: false });
+      continue;
+    }
     if (a === undefined && b !== undefined) {
       const extra = b.fastRegistrationBucket !== b.bucket ? ` and fast-registration bucket ${b.fastRegistrationBucket}` : '';
       changes.push({

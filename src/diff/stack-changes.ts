@@ -2,8 +2,9 @@
 // apply (new, changed), the ones left behind (removed), which of them cannot be planned until an
 // upstream stack is applied (they read an output that does not exist yet: "Unable to find remote
 // state" or "Unsupported attribute"), and the state moves an older layout needs, as exact commands.
-import type { Plan, Unit } from '../plan/types';
-import { parentOutputName, parentStackOf } from '../plan/stack-layout';
+import { byocStackInputs } from '../plan/byoc-stacks';
+import { stackReads } from '../plan/stack-reads';
+import type { ClusterIdentity, Plan, Unit } from '../plan/types';
 import { unitResources } from './terraform-address';
 import { compareEntries } from '../order';
 
@@ -49,10 +50,12 @@ export function diffStacks(base: Plan, next: Plan): StackChanges {
   const removed = base.stacks.filter((s) => !after.has(s.name)).map((s) => s.name);
   const touched = new Set([...created, ...changed]);
 
+  // A read waits when its upstream is new, or does not have the output yet: its plan would fail.
+  const isNew = new Set(created);
   const waitsOn: Record<string, string[]> = {};
-  for (const [stack, reads] of readsByStack(next)) {
+  for (const [stack, reads] of stackReads(next)) {
     if (!touched.has(stack)) continue;
-    const upstreams = [...new Set(reads.filter((r) => !(baseOutputs.get(r.stack)?.has(r.output) ?? false)).map((r) => r.stack))].sort();
+    const upstreams = [...new Set(reads.filter((r) => isNew.has(r.stack) || !(baseOutputs.get(r.stack)?.has(r.output) ?? false)).map((r) => r.stack))].sort();
     if (upstreams.length > 0) waitsOn[stack] = upstreams;
   }
 
@@ -81,39 +84,6 @@ function stateMove(old: Unit, unit: Unit): StateMove {
   return { unit: unit.key, from: old.stack, to: unit.stack, addresses: resources.map((r) => r.address), commands };
 }
 
-interface Read {
-  readonly stack: string;
-  readonly output: string;
-}
-
-/** The outputs each stack reads through remote state, as the stacks build them. */
-function readsByStack(plan: Plan): Map<string, Read[]> {
-  const units = new Map(plan.units.map((u) => [u.key, u]));
-  const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
-  const clusters = new Map(plan.clusters.map((c) => [c.name, c]));
-  const out = new Map<string, Read[]>();
-  for (const s of plan.stacks) {
-    const reads: Read[] = [];
-    if (s.kind === 'accounts') {
-      for (const key of s.units) {
-        const u = units.get(key);
-        if (u === undefined || (u.parent.kind !== 'aws-ou' && u.parent.kind !== 'gcp-new-folder')) continue;
-        const owner = parentStackOf(u);
-        if (owner !== s.name) reads.push({ stack: owner, output: parentOutputName(u.parent) });
-      }
-    } else if (s.cloud === 'aws' && s.storageGroup !== null) {
-      const g = groups.get(s.storageGroup);
-      const keys = g === undefined ? [] : [g.homeUnit, ...g.accessUnits, ...g.clusters.map((c) => clusters.get(c)?.unit ?? '')];
-      for (const key of keys) {
-        const u = units.get(key);
-        if (u !== undefined && u.cloud === 'aws') reads.push({ stack: u.stack, output: u.accountIdOutput });
-      }
-    }
-    out.set(s.name, reads);
-  }
-  return out;
-}
-
 function outputsByStack(plan: Plan): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (stack: string, output: string) => {
@@ -133,14 +103,17 @@ function outputsByStack(plan: Plan): Map<string, Set<string>> {
 }
 
 /**
- * Everything of the plan a stack's Terraform is built from. Equal fingerprints give equal JSON
- * (test/diff/stack-changes.test.ts synthesizes both sides to hold that); `after` is left out,
- * since it only orders applies and is in no stack's Terraform.
+ * Everything of the plan a stack's Terraform is built from, and nothing else: equal fingerprints give
+ * equal JSON, and a change elsewhere in the plan leaves them equal (test/diff/stack-changes.test.ts
+ * synthesizes both sides to hold both). `after` is left out: it only orders applies. Linear in the
+ * plan: every lookup goes through a map built once.
  */
 function fingerprints(plan: Plan): Map<string, string> {
   const units = new Map(plan.units.map((u) => [u.key, u]));
   const groups = new Map(plan.storageGroups.map((g) => [g.name, g]));
   const clustersByName = new Map(plan.clusters.map((c) => [c.name, c]));
+  const identityOf = new Map<string, ClusterIdentity>((plan.identities ?? []).map((i) => [i.cluster, i]));
+  const accessOf = new Map((plan.byoc?.access ?? []).map((a) => [a.unit, a]));
   const out = new Map<string, string>();
   for (const stack of plan.stacks) {
     const group = stack.storageGroup === null ? null : (groups.get(stack.storageGroup) ?? null);
@@ -158,13 +131,13 @@ function fingerprints(plan: Plan): Map<string, string> {
       stack.kind !== 'storage'
         ? stackUnits
         : stackUnits.map((u) => (typeof u === 'string' ? u : { ...u, existingId: null, keepExisting: [], ...(gcpStorage ? { stack: null } : {}) }));
-    // Storage stacks also hold the clusters' identities and Helm outputs; accounts and access stacks
-    // Union's access (BYOC). Whatever feeds a stack is in its fingerprint: over-reporting is safe, missing is not.
-    const identities = group === null ? [] : (plan.identities ?? []).filter((i) => group.clusters.includes(i.cluster));
-    const deployment = { deployment: plan.deployment, controlPlaneHost: plan.controlPlaneHost, byoc: stack.kind === 'storage' ? null : (plan.byoc ?? null) };
+    // Storage stacks also hold their clusters' identities; access and GCP projects stacks Union's access
+    // for their own units only (the whole BYOC block made every stack change with any unit).
+    const identities = group === null ? [] : group.clusters.map((c) => identityOf.get(c) ?? null).filter((i) => i !== null);
+    const byoc = byocStackInputs(plan.byoc ?? null, stack, accessOf);
     out.set(
       stack.name,
-      stableJson({ stack: fields, units: shownUnits, group, clusters, identities, deployment, org: plan.org, backend: plan.backend, settings: stack.cloud === 'aws' ? plan.aws : plan.gcp }),
+      stableJson({ stack: fields, units: shownUnits, group, clusters, identities, byoc, org: plan.org, backend: plan.backend, settings: stack.cloud === 'aws' ? plan.aws : plan.gcp }),
     );
   }
   return out;

@@ -49,10 +49,16 @@ export interface RequestPool {
   readonly bucketStack: string | null;
   readonly bucketCloud: 'aws' | 'gcp';
   readonly bucketRegion: string;
+  /** The unit whose account or project holds the bucket (for a pool spanning accounts, the one the model chose). */
+  readonly bucketHome: string;
+  /** The other units whose clusters need access to it; empty when the bucket is its clusters' own. */
+  readonly bucketReaders: readonly string[];
 }
 
 export interface DataPlaneRequest {
   readonly org: string;
+  /** Union's control plane host (`controlPlaneHost`), or null: to be filled in. */
+  readonly controlPlaneHost: string | null;
   readonly providers: readonly ('aws' | 'gcp')[];
   readonly multiCluster: boolean;
   readonly isolation: 'domain' | 'project';
@@ -111,10 +117,13 @@ export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
       bucketStack: union ? null : g.stack,
       bucketCloud: g.cloud,
       bucketRegion: g.region,
+      bucketHome: g.homeUnit,
+      bucketReaders: [...g.accessUnits],
     };
   });
   return {
     org: plan.org,
+    controlPlaneHost: plan.controlPlaneHost,
     providers: [...new Set(plan.clusters.map((c) => c.cloud))].sort(),
     multiCluster: plan.clusters.length > 1,
     isolation: plan.isolation,
@@ -157,6 +166,7 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
     '',
     'What Union\'s "Configuring your data plane" asks for, for every cluster. Values that exist only after `cdktf deploy` are given as the command that prints them (run it in the synth output directory); fill them in before sending.',
     '',
+    `- Union org: ${code(r.org)}; control plane host: ${r.controlPlaneHost === null ? '**TO FILL IN** (the host of your Union URL; or set `controlPlaneHost` in the model)' : code(r.controlPlaneHost)}`,
     `- Cloud provider: ${r.providers.map((p) => CLOUD[p]).join(' and ')}${r.providers.length > 1 ? ' (mixed, per Union\'s multi-cluster page: please confirm)' : ''}`,
     `- Multi-cluster: ${r.multiCluster ? `yes, ${r.clusters.length} clusters` : 'no, one cluster'}`,
     `- Isolation: ${r.isolation === 'domain' ? 'one account or project per domain' : 'one account or project per project-domain pair, plus the default for projects created later'}`,
@@ -167,7 +177,7 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
   ];
   if (r.access.aws)
     out.push(
-      `- AWS: role ${code(r.access.aws.roleName)} in every account, from Union's template ${code(r.access.aws.templateUrl)} (CloudFormation stack ${code(r.access.aws.stackName)}), trusting ${code(`arn:aws:iam::${r.access.unionAwsAccount}:root`)} with external id ${code(r.access.aws.externalId)}.`,
+      `- AWS: role ${code(r.access.aws.roleName)} in every account, from Union's template ${code(r.access.aws.templateUrl)} (CloudFormation stack ${code(r.access.aws.stackName)}), trusting ${code(`arn:aws:iam::${r.access.unionAwsAccount}:root`)} with the external id your team gave us (not written here).`,
     );
   if (r.access.gcp)
     out.push(
@@ -211,7 +221,7 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
   out.push('## Cluster pools and metadata buckets', '');
   out.push(
     table(
-      ['Pool', 'Clusters', 'Metadata bucket', 'Fast-registration bucket', 'Provisioned by', 'Location'],
+      ['Pool', 'Clusters', 'Metadata bucket', 'Fast-registration bucket', 'Provisioned by', 'Location', 'Held by (also read by)'],
       r.pools.map((p) => [
         code(p.name),
         p.clusters.map(code).join(', '),
@@ -219,6 +229,7 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
         p.fastRegistrationBucket === p.metadataBucket ? 'same' : code(p.fastRegistrationBucket),
         p.bucketProvisionedBy === 'union' ? 'Union (name suggested)' : `us, stack ${code(p.bucketStack ?? '')}`,
         `${CLOUD[p.bucketCloud]} ${code(p.bucketRegion)}`,
+        `${code(p.bucketHome)}${p.bucketReaders.length > 0 ? ` (${p.bucketReaders.map(code).join(', ')})` : ''}`,
       ]),
     ),
   );

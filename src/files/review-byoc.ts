@@ -41,14 +41,26 @@ export function renderByocReview(plan: Plan): string[] {
       '',
       ...(byoc.buckets === 'union-provisions' ? ['The storage groups above are not synthesized (no `pool-*` stacks): Union creates the buckets; the request names them.', ''] : []),
       ...(byoc.warnings.length > 0 ? ['BYOC warnings:', '', ...byoc.warnings.map((w) => `- ${cell(w)}`), ''] : []),
+      ...(byoc.gcp !== null ? identityPoolBreadth(byoc.unionAwsAccount, byoc.gcp.poolId, byoc.gcp.providerId) : []),
       'Order of steps:',
       '',
       '1. Apply the accounts and projects stacks (`aws-accounts-*`, `gcp-projects-*`): accounts, projects and, on GCP, Union\'s access.',
-      `2. Apply the Union access stacks${accessStacks.length > 0 ? ` (${accessStacks.join(', ')})` : ' (none: no AWS unit)'}: Union's role in every AWS account.`,
+      `2. Apply the Union access stacks${accessStacks.length > 0 ? ` (${accessStacks.join(', ')}), with ${code('TF_VAR_union_external_id')} set to the external id Union's team gave (a CI secret; it is in no synthesized file)` : ' (none: no AWS unit)'}: Union's role in every AWS account.`,
       '3. Fill in the account ids, role ARNs and project numbers with the commands in the request, and send it to Union\'s team.',
       '4. Union provisions the clusters' + (byoc.buckets === 'union-provisions' ? ' and buckets' : '') + ' and confirms they can assume the roles.',
       '5. Apply the cluster-pool attribute files (`union/apply-cluster-pool-attributes.sh`) once the projects exist in Union.',
       '',
     ].join('\n'),
+  ];
+}
+
+/**
+ * Union's GCP setup creates the pool's AWS provider without an attribute condition: every principal of
+ * Union's AWS account can then act as the service account. The review says so, and how to narrow it.
+ */
+function identityPoolBreadth(account: string, pool: string, provider: string): string[] {
+  return [
+    `GCP trust: the provider ${code(provider)} of pool ${code(pool)} trusts every principal of Union's AWS account ${code(account)} (Union's documented setup sets no attribute condition), and any of them can act as the service account. To narrow it once Union's team names the role its control plane uses, add to the provider an attribute condition such as ${code(`attribute.aws_role == "arn:aws:sts::${account}:assumed-role/<ROLE>"`)} and confirm with Union's team before applying.`,
+    '',
   ];
 }

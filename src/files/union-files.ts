@@ -24,7 +24,8 @@ export function renderUnionFiles(plan: Plan, options: RenderOptions = {}): Reado
     // The review's detail when it does not fit one page: review.md links each file.
     ...[...review.detail].map(([name, text]): [string, string] => [`${REVIEW_DIR}/${name}`, `<!-- ${generatedNotice(options)} -->\n${text}`]),
     ...renderAttributeFiles(plan, options),
-    ...renderAllHelmValues(plan, options),
+    // In BYOC Union installs the data plane: the self-managed chart's values and steps would mislead.
+    ...(plan.deployment === 'byoc' ? [] : renderAllHelmValues(plan, options)),
     ...renderDataPlaneRequest(plan, options),
     ...renderQueueFiles(plan, options),
   ]);

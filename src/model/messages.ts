@@ -541,7 +541,11 @@ export const byocMessages = {
     problem: 'Union\'s GCP role file cannot be read',
     found: `${file}: ${reason}`,
     allowed: 'a readable YAML file with includedPermissions, relative to the model file',
-    fix: 'Point byoc.gcpRoleFile at union-ai-admin/gcp/union-ai-admin-role.yaml from unionai/union-cloud-infrastructure, or remove it to use the bundled copy.',
+    // Without byoc.gcpRoleFile the bundled copy is what failed: removing the key cannot help.
+    fix:
+      file === 'the bundled copy'
+        ? 'The installed union-isolation lacks stacks/union-ai-admin-role.gcp.yaml: reinstall it, or set byoc.gcpRoleFile to a copy of union-ai-admin/gcp/union-ai-admin-role.yaml from unionai/union-cloud-infrastructure.'
+        : 'Point byoc.gcpRoleFile at union-ai-admin/gcp/union-ai-admin-role.yaml from unionai/union-cloud-infrastructure, or remove it to use the bundled copy.',
   }),
   gcpRoleMalformed: (path: ModelPath, file: string, detail: string): Finding => ({
     path,

@@ -5,6 +5,8 @@ import type { Cloud } from '../model/schema';
 
 /** Union's AWS account, trusted by the role and named by the GCP pool's provider. */
 export const UNION_AWS_ACCOUNT = '479331373192';
+/** The Terraform variable of every access stack holding the external id: set TF_VAR_union_external_id. */
+export const EXTERNAL_ID_VARIABLE = 'union_external_id';
 /** Union's documented stack name: its team and its docs look for this one. */
 export const UNION_CFN_STACK = 'UnionCloudAccess';
 export const UNION_TEMPLATE_BASE = 'https://union-public.s3.amazonaws.com/templates';
@@ -58,7 +60,11 @@ export interface ByocAws {
   readonly stackName: string;
   /** CrossAccountRoleName: the same in every account. */
   readonly roleName: string;
-  readonly externalId: string;
+  /**
+   * A digest of the model's external id, so `diff` sees a new one: the value itself stays out of
+   * plan.json, the stacks and the request (Terraform reads it from TF_VAR_union_external_id).
+   */
+  readonly externalIdDigest: string;
 }
 
 export interface ByocGcp {
@@ -83,6 +89,8 @@ export type UnitAccess =
       readonly roleArnOutput: string;
       /** Known before apply only for an adopted account. */
       readonly roleArn: string | null;
+      /** Where UnionCloudAccess lives: the region of the unit's data plane (its first cluster by name), else aws.region. Union updates it there. */
+      readonly region: string;
     }
   | {
       readonly unit: string;

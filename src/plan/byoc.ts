@@ -1,8 +1,10 @@
 // resolve's BYOC part: Union's access per unit, the request's per-cluster facts, and the bucket
 // names Union's role can reach. Called only for `deployment: byoc`; pure like the rest of resolve.
+import { createHash } from 'node:crypto';
 import { formatPath, type Finding } from '../model/findings';
 import { byocMessages } from '../model/messages';
 import { checkByoc } from '../model/rules/byoc';
+import { applyAcknowledgements } from './acknowledge';
 import type { Model } from '../model/schema';
 import type { GcpRole } from '../model/union-gcp-role';
 import {
@@ -19,6 +21,7 @@ import {
   type UnitAccess,
 } from './byoc-types';
 import type { ClusterPlan, StorageGroup, Unit } from './types';
+import { compareStrings } from '../order';
 
 /** S3 names union-ai-admin's policy covers. */
 const UNION_BUCKET_PREFIXES = ['union-', 'opta-'] as const;
@@ -61,6 +64,9 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
     }
   }
 
+  // Union's docs update the stack "in the region within which your data plane is deployed".
+  const dataPlaneRegion = new Map<string, string>();
+  for (const c of [...inputs.clusters].sort((a, b) => compareStrings(a.name, b.name))) if (!dataPlaneRegion.has(c.unit)) dataPlaneRegion.set(c.unit, c.region);
   const access: UnitAccess[] = inputs.units.map((u) =>
     u.cloud === 'aws'
       ? {
@@ -69,6 +75,7 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
           stack: accessStackName(u.stack),
           roleArnOutput: roleArnOutput(u),
           roleArn: u.existingId !== null ? `arn:aws:iam::${u.existingId}:role/${roleName}` : null,
+          region: dataPlaneRegion.get(u.key) ?? model.aws?.region ?? '',
         }
       : {
           unit: u.key,
@@ -111,7 +118,7 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
           stackName: UNION_CFN_STACK,
           roleName,
           // checkByoc makes it required with AWS units; resolve runs only without rule errors.
-          externalId: settings?.externalId ?? '',
+          externalIdDigest: createHash('sha256').update(settings?.externalId ?? '').digest('hex').slice(0, 12),
         }
       : null,
     gcp:
@@ -129,9 +136,9 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
         : null,
     access,
     clusters,
-    // The same warnings validate prints, for the review.
-    warnings: checkByoc(model)
-      .filter((f) => f.severity === 'warning')
+    // The same warnings validate prints, for the review; acknowledged ones stay quiet there too.
+    warnings: applyAcknowledgements(model, checkByoc(model).filter((f) => f.severity === 'warning'))
+      .kept.filter((f) => f.severity === 'warning' && f.path[0] !== 'acknowledge')
       .map((f) => `${formatPath(f.path)}: ${f.problem} (found ${f.found ?? ''}). ${f.fix}`),
   };
 }

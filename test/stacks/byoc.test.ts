@@ -49,16 +49,23 @@ for (const [name, yaml] of models) {
         assert.equal(stackName, `aws-union-access-${unit.stack.slice('aws-accounts-'.length)}`);
         assert.equal(block['name'], 'UnionCloudAccess');
         assert.equal(block['template_url'], 'https://union-public.s3.amazonaws.com/templates/v0.14/union-ai-admin-role.template.yaml');
-        assert.deepEqual(block['parameters'], { CrossAccountRoleName: 'union-ai-admin', ExternalId: plan.byoc!.aws!.externalId });
+        // The external id from a sensitive variable, never in clear text; NoEcho's `****` ignored.
+        assert.deepEqual(block['parameters'], { CrossAccountRoleName: 'union-ai-admin', ExternalId: '${var.union_external_id}' });
+        assert.deepEqual(block['lifecycle'], { ignore_changes: ['parameters["ExternalId"]'] });
         assert.deepEqual(block['capabilities'], ['CAPABILITY_NAMED_IAM']);
         assert.equal(block['provider'], `aws.${unit.id}`);
 
         const tf = stackOf(app, stackName);
+        assert.equal((tf as { variable?: Record<string, { sensitive?: boolean }> }).variable?.['union_external_id']?.sensitive, true);
+        assert.ok(!JSON.stringify(tf).includes('acme-union-7f3k') && !JSON.stringify(tf).includes('ext-0123456789'), `${stackName} holds the external id in clear text`);
+        // UnionCloudAccess in the region of the unit's data plane, where Union updates it.
+        const region = plan.clusters.filter((c) => c.unit === unit.key).sort((a, b) => (a.name < b.name ? -1 : 1))[0]?.region ?? plan.aws!.region;
         const stateId = only(Object.keys(remoteStates(tf)).filter((id) => id.includes(unit.stack)), `remote state of ${unit.stack}`);
         const accountId = remoteOutput(stateId, unit.accountIdOutput);
         const provider = only((tf.provider?.['aws'] ?? []).filter((p) => p['alias'] === unit.id), `provider for ${unit.key}`);
         assert.deepEqual(provider['assume_role'], [{ role_arn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, session_name: 'union-isolation' }]);
         assert.deepEqual(provider['allowed_account_ids'], [accountId]);
+        assert.equal(provider['region'], region);
         const output = tf.output?.[`${unit.id}_union_role_arn`] as { value: unknown; depends_on?: unknown } | undefined;
         assert.equal(output?.value, `arn:aws:iam::${accountId}:role/union-ai-admin`);
         assert.deepEqual(output?.depends_on, [`aws_cloudformation_stack.units_${unit.id}_stack_${/_([0-9A-F]{8})$/.exec(only(stacks.filter(([, id]) => id.startsWith(`units_${unit.id}_stack`)), 'stack')[1])![1]}`]);
