@@ -46,6 +46,7 @@ export function clusterIdentitiesAws(
       buckets: identity.buckets,
       region: group.region,
       ...(identity.kmsKeyId !== null ? { kmsKeyId: identity.kmsKeyId } : {}),
+      ...(index.plan.secretStore === 'cloud' ? { secretsManager: { accountId: accountId(identity.unit), region: index.cluster(name).region } } : {}),
       provider: providerOf(identity.unit),
     });
     arns.set(name, role.role.arn);

@@ -49,7 +49,8 @@ export class GcpStorageStack extends UnionStack {
         : new GcsMetadataBucket(this, 'raw-data-bucket', { ...bucketProps, ...rawDataRetention(group), bucketName: group.rawDataBucket });
 
     // Each cluster's service account, bound to exactly this group's buckets (from whichever project it runs in).
-    const bucketRefs = new Map([[metadata.bucketName, metadata.bucket.name], [fastRegistration.bucketName, fastRegistration.bucket.name]]);
+    // Every grant names its bucket by reference, so on a first apply it waits for the bucket.
+    const bucketRefs = new Map([metadata, fastRegistration, ...(rawData === null ? [] : [rawData])].map((b) => [b.bucketName, b.bucket.name]));
     const identities = new Construct(this, 'identities');
     const emails = new Map<string, string>();
     for (const name of group.clusters) {
@@ -60,9 +61,16 @@ export class GcpStorageStack extends UnionStack {
         project: identity.project,
         accountId: identity.accountId,
         displayName: `Union data plane ${name}`.slice(0, 100),
-        buckets: new Map(identity.buckets.map((b) => [b, bucketRefs.get(b) ?? b])),
+        buckets: new Map(
+          identity.buckets.map((b) => {
+            const ref = bucketRefs.get(b);
+            if (ref === undefined) throw inconsistent(`identity of cluster '${name}' names bucket '${b}', which storage group '${group.name}' does not create`);
+            return [b, ref];
+          }),
+        ),
         ...(identity.workloadIdentity ? { workloadIdentityServiceAccounts: CHART_SERVICE_ACCOUNTS } : {}),
         ...(identity.artifactRepository !== null ? { artifactRepository: identity.artifactRepository } : {}),
+        ...(plan.secretStore === 'cloud' ? { secretManager: true } : {}),
       });
       emails.set(name, sa.email);
     }

@@ -35,6 +35,11 @@ export interface ClusterIdentityAwsProps {
    */
   readonly kmsKeyId?: string;
   /**
+   * Manage the data plane's secrets in AWS Secrets Manager, in this account and region (the model's `secretStore: cloud`).
+   * @default - none: Kubernetes secrets, the chart's default
+   */
+  readonly secretsManager?: { readonly accountId: string; readonly region: string };
+  /**
    * The provider of the cluster's account.
    * @default - the stack's default provider
    */
@@ -89,7 +94,7 @@ export function trustPolicy(trust: ClusterRoleTrust): object {
   };
 }
 
-export function bucketPolicy(props: Pick<ClusterIdentityAwsProps, 'buckets' | 'region' | 'kmsKeyId'>): object {
+export function bucketPolicy(props: Pick<ClusterIdentityAwsProps, 'buckets' | 'region' | 'kmsKeyId' | 'secretsManager'>): object {
   const arns = props.buckets.map((b) => `arn:aws:s3:::${b}`);
   const statements: object[] = [
     { Sid: 'StorageGroupObjects', Effect: 'Allow', Action: [...DATA_PLANE_OBJECT_ACTIONS], Resource: arns.map((a) => `${a}/*`) },
@@ -105,6 +110,16 @@ export function bucketPolicy(props: Pick<ClusterIdentityAwsProps, 'buckets' | 'r
       Resource: keyArn,
       Condition: { StringEquals: { 'kms:ViaService': `s3.${props.region}.amazonaws.com` } },
     });
+  }
+  if (props.secretsManager !== undefined) {
+    const { accountId, region } = props.secretsManager;
+    statements.push({
+      Sid: 'SecretsManager',
+      Effect: 'Allow',
+      Action: ['secretsmanager:CreateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:TagResource', 'secretsmanager:UpdateSecret'],
+      Resource: `arn:aws:secretsmanager:${region}:${accountId}:secret:*`,
+    });
+    statements.push({ Sid: 'SecretsManagerList', Effect: 'Allow', Action: 'secretsmanager:ListSecrets', Resource: '*' });
   }
   return { Version: '2012-10-17', Statement: statements };
 }

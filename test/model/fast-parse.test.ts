@@ -103,7 +103,7 @@ describe('the fast path for plain models', () => {
     // js-yaml reads -0x1f as the number -31, which no label may be; yaml (YAML 1.2's core schema) as the string.
     const compiled = compileYaml(warned);
     assert.equal(compiled.plan?.gcp?.labels.cost, '-0x1f');
-    assert.deepEqual(compiled.findings.map((f) => [f.path.join('.'), f.severity, f.line, f.col]), [['acknowledge.0', 'warning', 14, 5]]);
+    assert.deepEqual(compiled.findings.map((f) => [f.path.join('.'), f.severity, f.line, f.col]), [['acknowledge.0', 'warning', 15, 5]]);
   });
 
   it('gives the same findings, located, for a model that fails', () => {

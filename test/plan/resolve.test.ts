@@ -104,6 +104,7 @@ describe('resolve: storage groups (rule 4)', () => {
 
   it('fails when a group spans accounts without bucketAccount, and passes with it', () => {
     const yaml = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { staging: aws, production: aws }
 projects: [p]
@@ -158,6 +159,7 @@ describe('resolve: names (rule 3)', () => {
 
 describe('resolve: assignments (rules 5, 6)', () => {
   const project = (extra = '') => `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: aws, production: aws }
 projects: [known]

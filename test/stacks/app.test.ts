@@ -187,8 +187,7 @@ describe('domain isolation', () => {
         AWS_REGION: 'us-west-2',
         BACKEND_IAM_ROLE_ARN: `arn:aws:iam::${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}:role/union-prod`,
         WORKER_IAM_ROLE_ARN: `arn:aws:iam::${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}:role/union-prod`,
-        CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
-        AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName prod --provider aws>',
+        CONTROLPLANE_HOST: 'acme.unionai.cloud',
       },
       storage: { provider: 'aws', bucketName: 'acme-production-cp-metadata' },
     });
@@ -209,8 +208,7 @@ describe('domain isolation', () => {
         GCP_REGION: 'us-central1',
         BACKEND_IAM_ROLE_ARN: 'union-dev@acme-development.iam.gserviceaccount.com',
         WORKER_IAM_ROLE_ARN: 'union-dev@acme-development.iam.gserviceaccount.com',
-        CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
-        AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName dev --provider gcp>',
+        CONTROLPLANE_HOST: 'acme.unionai.cloud',
       },
       storage: { provider: 'gcs', bucketName: 'acme-development-cp-metadata' },
     });

@@ -50,7 +50,7 @@ function gcpReach(app: SynthesizedApp): Map<string, { project: string; bindings:
         .map((b) => `${bucketName(b.bucket as string)} ${b.role as string}`)
         .sort();
       const workloadIdentity = Object.values(resourcesOf(tf, 'google_service_account_iam_member'))
-        .filter((b: Block) => b.service_account_id === `\${google_service_account.${id}.name}`)
+        .filter((b: Block) => b.service_account_id === `\${google_service_account.${id}.name}` && b.role === 'roles/iam.workloadIdentityUser')
         .map((b) => `${b.role as string} ${b.member as string}`)
         .sort();
       assert.ok(!out.has(sa.account_id as string));
@@ -112,6 +112,7 @@ describe('cluster identities: the seed cluster-pool example', () => {
 });
 
 const TWO_PROJECTS = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { development: gcp, staging: gcp, production: aws }
 projects: [flytesnacks]
@@ -139,6 +140,17 @@ describe('cluster identities: options and a GCS group spanning two projects', ()
     assert.deepEqual(gcp.get('union-dev')!.bindings, bucketRoles('acme-shared-cp-metadata'));
     const bucket = Object.values(resourcesOf(stackOf(app, 'pool-shared-cp'), 'google_storage_bucket'));
     assert.deepEqual(bucket.map((b) => [b.name, b.project]), [['acme-shared-cp-metadata', 'acme-development']]);
+  });
+
+  it('grant token creator on each cluster\'s own service account, never on the project', () => {
+    for (const [stack] of resourcesByStack(app, 'google_service_account')) {
+      const tf = stackOf(app, stack);
+      assert.deepEqual(Object.values(resourcesOf(tf, 'google_project_iam_member')).filter((m: Block) => m.role === 'roles/iam.serviceAccountTokenCreator'), [], stack);
+      for (const [id] of Object.entries(resourcesOf(tf, 'google_service_account'))) {
+        const own = Object.values(resourcesOf(tf, 'google_service_account_iam_member')).filter((b: Block) => b.service_account_id === `\${google_service_account.${id}.name}` && b.role === 'roles/iam.serviceAccountTokenCreator');
+        assert.deepEqual(own.map((b: Block) => b.member), [`serviceAccount:\${google_service_account.${id}.email}`], id);
+      }
+    }
   });
 
   it('bind the chart\'s Kubernetes service accounts only where workloadIdentity says the pool exists', () => {

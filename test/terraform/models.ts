@@ -89,6 +89,7 @@ export function tierModels(): TierModel[] {
     {
       name: 'digit-names',
       yaml: `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { 1dev: aws, 2prod: aws }
 projects: [3d-project]
