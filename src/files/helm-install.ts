@@ -6,6 +6,7 @@
 import type { ClusterIdentity, ClusterPlan, Plan, Unit } from '../plan/types';
 import { CHART_SERVICE_ACCOUNTS } from '../plan/types';
 import { DEFAULT_POOL } from '../plan/queues';
+import { dockerPath } from '../plan/artifact-registry';
 
 const identityIndex = new WeakMap<Plan, ReadonlyMap<string, ClusterIdentity>>();
 
@@ -63,19 +64,43 @@ export function keyNote(plan: Plan, cluster: ClusterPlan, _unit: Unit, key: stri
   return null;
 }
 
+/**
+ * The image builder's repository as the chart takes it, with `accountId` standing for the account of
+ * an AWS repository; null when the cluster has no identity (byoc) or that account is unknown.
+ */
+export function imageRepositoryOf(plan: Plan, cluster: string, accountId: string | null): string | null {
+  const identity = identityOf(plan, cluster);
+  if (identity === undefined) return null;
+  if (identity.cloud === 'gcp') return identity.artifactRepository === null ? null : dockerPath(identity.artifactRepository);
+  return accountId === null ? null : `${accountId}.dkr.ecr.${identity.ecr.region}.amazonaws.com/${identity.ecr.repository}`;
+}
+
+/** The account id of an AWS cluster's repository when known before apply (adopted home account), else null. */
+export function registryAccountOf(plan: Plan, cluster: string, units: ReadonlyMap<string, Unit>): string | null {
+  const identity = identityOf(plan, cluster);
+  return identity?.cloud === 'aws' ? (units.get(identity.ecr.unit)?.existingId ?? null) : null;
+}
+
+/** The shell variable that holds the repository's account id on the install line: the cluster's own, or the group's home account's. */
+function registryAccountVariable(identity: ClusterIdentity, unit: Unit): string {
+  return identity.cloud === 'aws' && identity.ecr.unit !== unit.key ? '$REGISTRY_ACCOUNT_ID' : '$AWS_ACCOUNT_ID';
+}
+
 /** The `--set-string` assignments of values known only at install time, as shell words. */
-export function installTimeValues(plan: Plan, cluster: ClusterPlan, unit: Unit): string[] {
+export function installTimeValues(plan: Plan, cluster: ClusterPlan, unit: Unit, units?: ReadonlyMap<string, Unit>): string[] {
   const values = ['global.AUTH_CLIENT_ID="$UNION_CLIENT_ID"', 'secrets.admin.clientSecret="$UNION_CLIENT_SECRET"'];
   const identity = identityOf(plan, cluster.name);
   if (unit.cloud === 'aws' && unit.existingId === null) {
     values.push('global.AWS_ACCOUNT_ID="$AWS_ACCOUNT_ID"');
     if (identity?.cloud === 'aws') values.push(...['BACKEND', 'WORKER'].map((k) => `global.${k}_IAM_ROLE_ARN="${identityRef(identity, '$AWS_ACCOUNT_ID')}"`));
   }
+  if (identity?.cloud === 'aws' && units !== undefined && registryAccountOf(plan, cluster.name, units) === null)
+    values.push(`imageBuilder.defaultRepository="${imageRepositoryOf(plan, cluster.name, registryAccountVariable(identity, unit))}"`);
   return values;
 }
 
 /** The header's install steps, in order; none on a byoc deployment (Union installs those clusters). */
-export function installLines(plan: Plan, cluster: ClusterPlan, unit: Unit): string[] {
+export function installLines(plan: Plan, cluster: ClusterPlan, unit: Unit, units: ReadonlyMap<string, Unit> = new Map(plan.units.map((u) => [u.key, u]))): string[] {
   if (plan.deployment === 'byoc') return [];
   const identity = identityOf(plan, cluster.name);
   const overlay = OVERLAY[cluster.cloud];
@@ -113,10 +138,13 @@ export function installLines(plan: Plan, cluster: ClusterPlan, unit: Unit): stri
   );
   if (unit.cloud === 'aws' && unit.existingId === null)
     lines.push(`#      AWS_ACCOUNT_ID=...   # known after apply: output ${unit.accountIdOutput} of stack ${unit.stack} (npx cdktf output ${unit.stack})`);
+  const home = identity?.cloud === 'aws' ? units.get(identity.ecr.unit) : undefined;
+  if (identity?.cloud === 'aws' && home?.cloud === 'aws' && home.key !== unit.key && home.existingId === null)
+    lines.push(`#      REGISTRY_ACCOUNT_ID=...   # the image repository's account, known after apply: output ${home.accountIdOutput} of stack ${home.stack}`);
   lines.push(
     `#      helm upgrade --install union-dataplane ./dataplane --namespace union --create-namespace \\`,
     `#        -f ./dataplane/${overlay} -f helm/${cluster.name}.values.yaml \\`,
-    `#        --set-string ${installTimeValues(plan, cluster, unit).join(',')}`,
+    `#        --set-string ${installTimeValues(plan, cluster, unit, units).join(',')}`,
     `#      The chart's ${overlay} comes first: it is the only reader of ${cluster.cloud === 'aws' ? 'AWS_REGION' : 'GOOGLE_PROJECT_ID and GCP_REGION'}.`,
   );
   if (plan.controlPlaneHost === null) lines.push('#      CONTROLPLANE_HOST is not set: the chart refuses to install until controlPlaneHost is in the model.');

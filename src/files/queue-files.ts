@@ -45,6 +45,12 @@ export function renderPoolFile(pool: QueuePool, options: RenderOptions = {}): st
   );
   if (pool.secretStore.locator !== null) lines.push(`    locator: ${yamlScalar(pool.secretStore.locator)}`);
   if (pool.imageRegistry !== null) lines.push('  image_registry:', `    locator: ${yamlScalar(pool.imageRegistry)}`);
+  else if (pool.cloud === 'aws')
+    lines.push(
+      "# image_registry: the clusters' image builder uses the storage group's ECR repository, whose account id is",
+      '# known after apply (ACCOUNT.dkr.ecr.REGION.amazonaws.com/union-dataplane-GROUP, as on the install line):',
+      '# add it here before running apply-queues.sh, or the pool\'s clusters report a registry it does not declare.',
+    );
   return lines.join('\n') + '\n';
 }
 

@@ -125,6 +125,11 @@ export function resolveQueues(
     const repos = new Set(
       (clustersOfPool.get(p.name) ?? []).map((cluster) => {
         const id = identityOf.get(cluster);
+        if (id?.cloud === 'aws') {
+          // The repository's account id is known before apply only when that account is adopted.
+          const account = unitByKey.get(id.ecr.unit)?.existingId ?? null;
+          return account === null ? '' : `${account}.dkr.ecr.${id.ecr.region}.amazonaws.com/${id.ecr.repository}`;
+        }
         const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
         return repo === null ? '' : dockerPath(repo);
       }),

@@ -270,6 +270,8 @@ export interface AwsClusterIdentity extends ClusterIdentityBase {
   readonly oidcIssuer: string | null;
   /** The storage group's KMS key when its buckets use SSE-KMS. */
   readonly kmsKeyId: string | null;
+  /** The image builder's ECR repository: the storage group's, in its home account and region. */
+  readonly ecr: { readonly repository: string; readonly region: string; readonly unit: string };
 }
 
 export interface GcpClusterIdentity extends ClusterIdentityBase {
@@ -282,7 +284,10 @@ export interface GcpClusterIdentity extends ClusterIdentityBase {
   readonly email: string;
   /** Bind the chart's service accounts through `<project>.svc.id.goog` (the pool exists only with a GKE cluster). */
   readonly workloadIdentity: boolean;
+  /** The image builder's repository: the model's `artifactRepository`, else the storage group's. */
   readonly artifactRepository: ArtifactRepository | null;
+  /** The storage stack creates `artifactRepository` (it is the group's), rather than the model naming an existing one. */
+  readonly artifactRepositoryCreated?: boolean;
 }
 
 /** An Artifact Registry repository (the model's `projects/P/locations/L/repositories/R`). */

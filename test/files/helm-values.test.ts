@@ -68,7 +68,7 @@ describe('Helm values per cluster', () => {
     assert.equal(dr.global.AWS_REGION, 'us-west-2');
     assert.equal(dr.storage.provider, 'aws');
     assert.match(text, /# +AWS_ACCOUNT_ID=\.\.\. +# known after apply: output production_account_id of stack aws-accounts-production \(npx cdktf output aws-accounts-production\)/);
-    assert.match(text, /--set-string global\.AUTH_CLIENT_ID="\$UNION_CLIENT_ID",secrets\.admin\.clientSecret="\$UNION_CLIENT_SECRET",global\.AWS_ACCOUNT_ID="\$AWS_ACCOUNT_ID",global\.BACKEND_IAM_ROLE_ARN="arn:aws:iam::\$AWS_ACCOUNT_ID:role\/union-dr-site-cluster",global\.WORKER_IAM_ROLE_ARN="arn:aws:iam::\$AWS_ACCOUNT_ID:role\/union-dr-site-cluster"$/m);
+    assert.match(text, /--set-string global\.AUTH_CLIENT_ID="\$UNION_CLIENT_ID",secrets\.admin\.clientSecret="\$UNION_CLIENT_SECRET",global\.AWS_ACCOUNT_ID="\$AWS_ACCOUNT_ID",global\.BACKEND_IAM_ROLE_ARN="arn:aws:iam::\$AWS_ACCOUNT_ID:role\/union-dr-site-cluster",global\.WORKER_IAM_ROLE_ARN="arn:aws:iam::\$AWS_ACCOUNT_ID:role\/union-dr-site-cluster",imageBuilder\.defaultRepository="\$AWS_ACCOUNT_ID\.dkr\.ecr\.us-east-1\.amazonaws\.com\/union-dataplane-dr-region"$/m);
     assert.equal(dr.global.GOOGLE_PROJECT_ID, undefined);
   });
 

@@ -80,8 +80,8 @@ describe('a queue pool\'s image registry', () => {
 
   it('is none when the pool\'s clusters write different ones', () => {
     assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'staging-cp'), null);
-    // Each pool judged by its own clusters: the development pool's one cluster writes none.
-    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'development-cp'), null);
+    // Each pool judged by its own clusters: the development pool's one cluster writes its group's own repository.
+    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'development-cp'), 'us-central1-docker.pkg.dev/acme-development/union-dataplane-development-cp');
   });
 });
 

@@ -190,6 +190,10 @@ describe('domain isolation', () => {
         CONTROLPLANE_HOST: 'acme.unionai.cloud',
       },
       storage: { provider: 'aws', bucketName: 'acme-production-cp-metadata' },
+      imageBuilder: {
+        defaultRepository: `${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}.dkr.ecr.us-west-2.amazonaws.com/union-dataplane-production-cp`,
+        authenticationType: 'aws',
+      },
     });
     const gcp = stackOf(app, 'pool-development-cp');
     assert.deepEqual(gcp.output?.['pool_development-cp']?.value, {
@@ -211,6 +215,7 @@ describe('domain isolation', () => {
         CONTROLPLANE_HOST: 'acme.unionai.cloud',
       },
       storage: { provider: 'gcs', bucketName: 'acme-development-cp-metadata' },
+      imageBuilder: { defaultRepository: 'us-central1-docker.pkg.dev/acme-development/union-dataplane-development-cp', authenticationType: 'google' },
     });
   });
 
