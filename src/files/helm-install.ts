@@ -34,8 +34,16 @@ export function identityRef(identity: ClusterIdentity, awsAccountId: string): st
 
 /** The pool a cluster is registered in with `flyte create cluster` (both routings need the record). */
 export function registrationPool(plan: Plan, cluster: string): string {
-  return plan.queues.clusters.find((c) => c.cluster === cluster)?.pool ?? DEFAULT_POOL;
+  // Indexed once per plan: values are rendered for every cluster.
+  let index = registrationIndex.get(plan);
+  if (index === undefined) {
+    index = new Map(plan.queues.clusters.map((c) => [c.cluster, c.pool]));
+    registrationIndex.set(plan, index);
+  }
+  return index.get(cluster) ?? DEFAULT_POOL;
 }
+
+const registrationIndex = new WeakMap<Plan, ReadonlyMap<string, string>>();
 
 export function registerCommand(plan: Plan, cluster: ClusterPlan): string {
   return `flyte create cluster ${cluster.name} --pool ${registrationPool(plan, cluster.name)}`;
