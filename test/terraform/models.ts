@@ -15,6 +15,7 @@ const AWS = 'aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{na
 /** Project isolation, production on AWS and development on GCP, with one cluster per pair. */
 function project(extra: { aws?: string; top?: string; accounts?: string; pools?: string } = {}): string {
   return `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: gcp, production: aws }
 projects: [flytesnacks, analytics]
