@@ -161,12 +161,15 @@ describe('cluster identities: options and a GCS group spanning two projects', ()
     assert.deepEqual(gcp.get('union-stg')!.workloadIdentity, []);
   });
 
-  it('make the service account an Artifact Registry writer on the repository the model names', () => {
+  it('make the service account an Artifact Registry writer on the repository the model names, else on the group\'s own', () => {
     const tf: TfJson = stackOf(app, 'pool-shared-cp');
     const writers = Object.values(resourcesOf(tf, 'google_artifact_registry_repository_iam_member'));
     assert.deepEqual(
-      writers.map((w) => [w.project, w.location, w.repository, w.role]),
-      [['acme-tools', 'us-central1', 'images', 'roles/artifactregistry.writer']],
+      writers.map((w) => [w.project, w.location, w.repository, w.role]).sort(),
+      [
+        ['acme-development', 'us-central1', '${google_artifact_registry_repository.image-repository.repository_id}', 'roles/artifactregistry.writer'],
+        ['acme-tools', 'us-central1', 'images', 'roles/artifactregistry.writer'],
+      ],
     );
   });
 
