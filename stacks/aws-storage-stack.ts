@@ -4,6 +4,8 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { clusterIdentitiesAws } from './cluster-identities-aws';
+import { EcrImageRepository } from '../src/constructs/ecr-repository';
+import { imageRepositoryName } from '../src/plan/identities';
 import { S3MetadataBucket, type S3MetadataBucketProps } from '../src/constructs/s3-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
 import { AccountsOutputs } from './accounts-outputs';
@@ -53,7 +55,15 @@ export class AwsStorageStack extends UnionStack {
         ? null
         : new S3MetadataBucket(this, 'raw-data-bucket', { ...bucketProps, ...rawDataRetention(group), bucketName: group.rawDataBucket });
 
-    const roleArns = clusterIdentitiesAws(this, index, group, homeProvider, accountId);
+    // The image builder's repository, in the home account beside the buckets: one per storage group,
+    // so every cluster of a pool reports the registry its pool manifest declares.
+    const identities = group.clusters.map((c) => index.identity(c)).filter((i) => i?.cloud === 'aws');
+    const images =
+      identities.length === 0
+        ? null
+        : new EcrImageRepository(this, 'image-repository', { name: imageRepositoryName(group.name), accessAccountIds: group.accessUnits.map(accountId) });
+
+    const roleArns = clusterIdentitiesAws(this, index, group, homeProvider, accountId, images?.repository.arn ?? null);
 
     const outputs = new Construct(this, 'outputs');
     for (const [cluster, arn] of roleArns) namedOutput(outputs, index.identity(cluster)!.output, arn);
@@ -68,7 +78,7 @@ export class AwsStorageStack extends UnionStack {
     }
     for (const name of group.clusters) {
       const cluster = index.cluster(name);
-      namedOutput(outputs, helmValuesOutput(name), helmValues(plan, cluster, index.unit(cluster.unit), accountId(cluster.unit)));
+      namedOutput(outputs, helmValuesOutput(name), helmValues(plan, cluster, index.unit(cluster.unit), accountId(cluster.unit), homeAccountId));
     }
   }
 }

@@ -14,6 +14,7 @@ export function clusterIdentitiesAws(
   group: StorageGroup,
   homeProvider: AwsProvider,
   accountId: (unitKey: string) => string,
+  imageRepositoryArn: string | null,
 ): Map<string, string> {
   const providers = new Map<string, AwsProvider>([[group.homeUnit, homeProvider]]);
   const providerOf = (unitKey: string): AwsProvider => {
@@ -46,6 +47,8 @@ export function clusterIdentitiesAws(
       buckets: identity.buckets,
       region: group.region,
       ...(identity.kmsKeyId !== null ? { kmsKeyId: identity.kmsKeyId } : {}),
+      ...(index.plan.secretStore === 'cloud' ? { secretsManager: { accountId: accountId(identity.unit), region: index.cluster(name).region } } : {}),
+      ...(imageRepositoryArn !== null ? { imageRepositoryArn } : {}),
       provider: providerOf(identity.unit),
     });
     arns.set(name, role.role.arn);

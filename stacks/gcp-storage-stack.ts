@@ -3,7 +3,9 @@
 // that enables the storage API there.
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Construct } from 'constructs';
+import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { ClusterIdentityGcp } from '../src/constructs/cluster-identity-gcp';
+import { imageRepositoryName } from '../src/plan/identities';
 import { CHART_SERVICE_ACCOUNTS } from '../src/plan/types';
 import { GcsMetadataBucket, type GcsMetadataBucketProps } from '../src/constructs/gcs-metadata-bucket';
 import type { StackPlan, StorageGroup } from '../src/plan/types';
@@ -49,7 +51,19 @@ export class GcpStorageStack extends UnionStack {
         : new GcsMetadataBucket(this, 'raw-data-bucket', { ...bucketProps, ...rawDataRetention(group), bucketName: group.rawDataBucket });
 
     // Each cluster's service account, bound to exactly this group's buckets (from whichever project it runs in).
-    const bucketRefs = new Map([[metadata.bucketName, metadata.bucket.name], [fastRegistration.bucketName, fastRegistration.bucket.name]]);
+    // Every grant names its bucket by reference, so on a first apply it waits for the bucket.
+    const bucketRefs = new Map([metadata, fastRegistration, ...(rawData === null ? [] : [rawData])].map((b) => [b.bucketName, b.bucket.name]));
+    // The image builder's repository, beside the buckets, unless every cluster names one of its own.
+    const images = group.clusters.some((c) => { const i = index.identity(c); return i?.cloud === 'gcp' && i.artifactRepositoryCreated === true; })
+      ? new ArtifactRegistryRepository(this, 'image-repository', {
+          project: home.name,
+          location: group.region,
+          repositoryId: imageRepositoryName(group.name),
+          format: 'DOCKER',
+          description: "Union data plane image builder (union-isolation)",
+          lifecycle: { preventDestroy: true },
+        })
+      : null;
     const identities = new Construct(this, 'identities');
     const emails = new Map<string, string>();
     for (const name of group.clusters) {
@@ -60,9 +74,18 @@ export class GcpStorageStack extends UnionStack {
         project: identity.project,
         accountId: identity.accountId,
         displayName: `Union data plane ${name}`.slice(0, 100),
-        buckets: new Map(identity.buckets.map((b) => [b, bucketRefs.get(b) ?? b])),
+        buckets: new Map(
+          identity.buckets.map((b) => {
+            const ref = bucketRefs.get(b);
+            if (ref === undefined) throw inconsistent(`identity of cluster '${name}' names bucket '${b}', which storage group '${group.name}' does not create`);
+            return [b, ref];
+          }),
+        ),
         ...(identity.workloadIdentity ? { workloadIdentityServiceAccounts: CHART_SERVICE_ACCOUNTS } : {}),
-        ...(identity.artifactRepository !== null ? { artifactRepository: identity.artifactRepository } : {}),
+        ...(identity.artifactRepository !== null
+          ? { artifactRepository: identity.artifactRepositoryCreated === true && images !== null ? { ...identity.artifactRepository, repository: images.repositoryId } : identity.artifactRepository }
+          : {}),
+        ...(plan.secretStore === 'cloud' ? { secretManager: true } : {}),
       });
       emails.set(name, sa.email);
     }

@@ -82,6 +82,7 @@ clusters:
 clusterPools:
   development-cp: [dev]
   production-cp: [prod]
+controlPlaneHost: acme.unionai.cloud
 `;
 
 const temporaryDirs: string[] = [];

@@ -174,6 +174,7 @@ export function seedClusterPoolPlan(): Plan {
     routing: 'attributes',
     // Identities and queues are resolved from a model (test/stacks/cluster-identities.test.ts); none by hand here.
     identities: [],
-    queues: { pools: [], clusters: [], queues: [], settings: [] },
+    queues: { pools: [], clusters: [], queues: [], settings: [], org: null },
+    secretStore: 'kubernetes',
   };
 }

@@ -1,11 +1,12 @@
 // The IAM role a self-managed data-plane cluster's pods run as: S3 on exactly its storage group's
-// buckets (and the bucket key, when one is set), trusted by EKS Pod Identity, or by IRSA when the
+// buckets (and the bucket key, when one is set), push and pull on the group's image repository, trusted by EKS Pod Identity, or by IRSA when the
 // cluster's OIDC issuer is known. One role per cluster, in the cluster's own account.
 import { Construct } from 'constructs';
 import type { TerraformProvider } from 'cdktf';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DATA_PLANE_OBJECT_ACTIONS } from './s3-metadata-bucket';
+import { ECR_PUSH_PULL_ACTIONS } from './ecr-repository';
 
 /** EKS Pod Identity's service principal: trusting it needs no cluster to exist yet. */
 export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
@@ -34,6 +35,16 @@ export interface ClusterIdentityAwsProps {
    * @default - SSE-S3, no KMS permissions
    */
   readonly kmsKeyId?: string;
+  /**
+   * Manage the data plane's secrets in AWS Secrets Manager, in this account and region (the model's `secretStore: cloud`).
+   * @default - none: Kubernetes secrets, the chart's default
+   */
+  readonly secretsManager?: { readonly accountId: string; readonly region: string };
+  /**
+   * The image builder's ECR repository: push and pull there, and sign in to ECR.
+   * @default - no ECR rights
+   */
+  readonly imageRepositoryArn?: string;
   /**
    * The provider of the cluster's account.
    * @default - the stack's default provider
@@ -89,7 +100,7 @@ export function trustPolicy(trust: ClusterRoleTrust): object {
   };
 }
 
-export function bucketPolicy(props: Pick<ClusterIdentityAwsProps, 'buckets' | 'region' | 'kmsKeyId'>): object {
+export function bucketPolicy(props: Pick<ClusterIdentityAwsProps, 'buckets' | 'region' | 'kmsKeyId' | 'secretsManager' | 'imageRepositoryArn'>): object {
   const arns = props.buckets.map((b) => `arn:aws:s3:::${b}`);
   const statements: object[] = [
     { Sid: 'StorageGroupObjects', Effect: 'Allow', Action: [...DATA_PLANE_OBJECT_ACTIONS], Resource: arns.map((a) => `${a}/*`) },
@@ -105,6 +116,21 @@ export function bucketPolicy(props: Pick<ClusterIdentityAwsProps, 'buckets' | 'r
       Resource: keyArn,
       Condition: { StringEquals: { 'kms:ViaService': `s3.${props.region}.amazonaws.com` } },
     });
+  }
+  if (props.imageRepositoryArn !== undefined) {
+    statements.push({ Sid: 'ImageRepository', Effect: 'Allow', Action: [...ECR_PUSH_PULL_ACTIONS], Resource: props.imageRepositoryArn });
+    // The registry's sign-in names no repository.
+    statements.push({ Sid: 'EcrSignIn', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });
+  }
+  if (props.secretsManager !== undefined) {
+    const { accountId, region } = props.secretsManager;
+    statements.push({
+      Sid: 'SecretsManager',
+      Effect: 'Allow',
+      Action: ['secretsmanager:CreateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:TagResource', 'secretsmanager:UpdateSecret'],
+      Resource: `arn:aws:secretsmanager:${region}:${accountId}:secret:*`,
+    });
+    statements.push({ Sid: 'SecretsManagerList', Effect: 'Allow', Action: 'secretsmanager:ListSecrets', Resource: '*' });
   }
   return { Version: '2012-10-17', Statement: statements };
 }

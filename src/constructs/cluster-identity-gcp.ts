@@ -1,7 +1,8 @@
 // The Google service account a self-managed data-plane cluster runs as: object admin and legacy
 // bucket reader on exactly its storage group's buckets (the operator checks the bucket exists at
-// start), token creator in its project, Artifact Registry writer when a repository is named, and the
-// workload identity bindings of the chart's Kubernetes service accounts once the pool exists.
+// start), token creator on itself (to sign URLs), Artifact Registry writer on its repository, Secret
+// Manager when the model keeps secrets there, and the workload identity bindings of the chart's
+// Kubernetes service accounts once the pool exists.
 import { Construct } from 'constructs';
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -34,6 +35,11 @@ export interface ClusterIdentityGcpProps {
    * @default - none
    */
   readonly artifactRepository?: { readonly project: string; readonly location: string; readonly repository: string };
+  /**
+   * Manage the project's secrets in Secret Manager (the model's `secretStore: cloud`).
+   * @default false - Kubernetes secrets, the chart's default
+   */
+  readonly secretManager?: boolean;
 }
 
 export class ClusterIdentityGcp extends Construct {
@@ -56,7 +62,9 @@ export class ClusterIdentityGcp extends Construct {
         new StorageBucketIamMember(this, `${name}-${role.slice('roles/storage.'.length)}`, { bucket: ref, role, member });
       }
     }
-    new ProjectIamMember(this, 'token-creator', { project: props.project, role: 'roles/iam.serviceAccountTokenCreator', member });
+    // On its own service account only: granted on the project, it could act as every service account there.
+    new ServiceAccountIamMember(this, 'token-creator', { serviceAccountId: this.serviceAccount.name, role: 'roles/iam.serviceAccountTokenCreator', member });
+    if (props.secretManager === true) new ProjectIamMember(this, 'secret-manager', { project: props.project, role: 'roles/secretmanager.admin', member });
     for (const sa of props.workloadIdentityServiceAccounts ?? []) {
       new ServiceAccountIamMember(this, `workload-identity-${sa.replace('/', '-')}`, {
         serviceAccountId: this.serviceAccount.name,

@@ -137,7 +137,19 @@ function fingerprints(plan: Plan): Map<string, string> {
     const byoc = byocStackInputs(plan.byoc ?? null, stack, accessOf);
     out.set(
       stack.name,
-      stableJson({ stack: fields, units: shownUnits, group, clusters, identities, byoc, org: plan.org, backend: plan.backend, settings: stack.cloud === 'aws' ? plan.aws : plan.gcp }),
+      stableJson({
+        stack: fields,
+        units: shownUnits,
+        group,
+        clusters,
+        identities,
+        byoc,
+        // Storage stacks grant their identities the cloud's secret manager with `secretStore: cloud`.
+        secretStore: stack.kind === 'storage' ? plan.secretStore : null,
+        org: plan.org,
+        backend: plan.backend,
+        settings: stack.cloud === 'aws' ? plan.aws : plan.gcp,
+      }),
     );
   }
   return out;

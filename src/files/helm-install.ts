@@ -1,9 +1,12 @@
 // What a self-managed cluster needs from its values file to start: the identity the chart's service
-// accounts run as, the control plane host, the client id from `uctl selfserve`, and, in the file's
-// header, the install steps in order with the chart's cloud overlay first. The client secret is
-// passed at install time, never written to a file.
+// accounts run as, the control plane host, and, in the file's header, the install steps in order:
+// the cluster's registration before the chart, then the chart with its cloud overlay first. The
+// client id and secret from `uctl selfserve`, and an AWS account id known only after apply, go on
+// the install line, never into the file as text that stands in for them.
 import type { ClusterIdentity, ClusterPlan, Plan, Unit } from '../plan/types';
 import { CHART_SERVICE_ACCOUNTS } from '../plan/types';
+import { DEFAULT_POOL } from '../plan/queues';
+import { dockerPath } from '../plan/artifact-registry';
 
 const identityIndex = new WeakMap<Plan, ReadonlyMap<string, ClusterIdentity>>();
 
@@ -24,38 +27,88 @@ export function selfServeCommand(cluster: ClusterPlan): string {
   return `uctl selfserve provision-dataplane-resources --clusterName ${cluster.name} --provider ${PROVIDER[cluster.cloud]}`;
 }
 
-export const CONTROL_PLANE_PLACEHOLDER = '<set controlPlaneHost in the model, such as acme.unionai.cloud>';
-
 /** The role ARN (AWS, with whatever stands for the account id) or service-account email (GCP). */
 export function identityRef(identity: ClusterIdentity, awsAccountId: string): string {
   return identity.cloud === 'aws' ? `arn:aws:iam::${awsAccountId}:role/${identity.roleName}` : identity.email;
 }
 
-/** The chart keys a self-managed cluster needs to start, after the storage keys. */
-export function chartKeys(plan: Plan, cluster: ClusterPlan, _unit: Unit, awsAccountId: string): Record<string, string> {
+/** The pool a cluster is registered in with `flyte create cluster` (both routings need the record). */
+export function registrationPool(plan: Plan, cluster: string): string {
+  // Indexed once per plan: values are rendered for every cluster.
+  let index = registrationIndex.get(plan);
+  if (index === undefined) {
+    index = new Map(plan.queues.clusters.map((c) => [c.cluster, c.pool]));
+    registrationIndex.set(plan, index);
+  }
+  return index.get(cluster) ?? DEFAULT_POOL;
+}
+
+const registrationIndex = new WeakMap<Plan, ReadonlyMap<string, string>>();
+
+export function registerCommand(plan: Plan, cluster: ClusterPlan): string {
+  return `flyte create cluster ${cluster.name} --pool ${registrationPool(plan, cluster.name)}`;
+}
+
+/**
+ * The chart keys a self-managed cluster needs to start, after the storage keys. `awsAccountId` null:
+ * the account id is known only after apply, so it and the role ARNs go on the install line instead.
+ * No key is ever filled with placeholder text: a placeholder passes the chart's `required` check.
+ */
+export function chartKeys(plan: Plan, cluster: ClusterPlan, _unit: Unit, awsAccountId: string | null): Record<string, string> {
   const identity = identityOf(plan, cluster.name);
   const keys: Record<string, string> = {};
   // One identity per cluster: the chart's backend and its workers run as the same one.
-  if (identity !== undefined) keys.BACKEND_IAM_ROLE_ARN = keys.WORKER_IAM_ROLE_ARN = identityRef(identity, awsAccountId);
-  return {
-    ...keys,
-    CONTROLPLANE_HOST: plan.controlPlaneHost ?? CONTROL_PLANE_PLACEHOLDER,
-    AUTH_CLIENT_ID: `<client id printed by: ${selfServeCommand(cluster)}>`,
-  };
+  if (identity !== undefined && (identity.cloud === 'gcp' || awsAccountId !== null))
+    keys.BACKEND_IAM_ROLE_ARN = keys.WORKER_IAM_ROLE_ARN = identityRef(identity, awsAccountId ?? '');
+  // Without it the chart refuses to install, which is where the error belongs (the model's rule reports it first).
+  if (plan.controlPlaneHost !== null) keys.CONTROLPLANE_HOST = plan.controlPlaneHost;
+  return keys;
 }
 
-/** Comment lines above a key whose value is a placeholder, saying how to fill it; null for a filled key. */
-export function keyNote(plan: Plan, cluster: ClusterPlan, unit: Unit, key: string): string[] | null {
-  const identity = identityOf(plan, cluster.name);
-  if ((key === 'BACKEND_IAM_ROLE_ARN' || key === 'WORKER_IAM_ROLE_ARN') && identity?.cloud === 'aws' && unit.existingId === null)
-    return [`Known after apply: the output ${identity.output} of stack ${identity.stack} (the account id is that of AWS_ACCOUNT_ID).`];
-  if (key === 'CONTROLPLANE_HOST' && plan.controlPlaneHost === null) return ['Required by the chart: set controlPlaneHost in the model and synth again.'];
-  if (key === 'AUTH_CLIENT_ID') return [`Run \`${selfServeCommand(cluster)}\` once: put its client id here; its client secret goes on the install line, never in a file.`];
+/** Comment lines above a key, saying where its value comes from; null when it needs none. */
+export function keyNote(plan: Plan, cluster: ClusterPlan, _unit: Unit, key: string): string[] | null {
+  if (key === 'CONTROLPLANE_HOST') return ['From the model\'s controlPlaneHost.'];
+  if (key === 'BACKEND_IAM_ROLE_ARN' && identityOf(plan, cluster.name)?.cloud === 'gcp') return ['The cluster\'s service account, created by its storage stack.'];
   return null;
 }
 
+/**
+ * The image builder's repository as the chart takes it, with `accountId` standing for the account of
+ * an AWS repository; null when the cluster has no identity (byoc) or that account is unknown.
+ */
+export function imageRepositoryOf(plan: Plan, cluster: string, accountId: string | null): string | null {
+  const identity = identityOf(plan, cluster);
+  if (identity === undefined) return null;
+  if (identity.cloud === 'gcp') return identity.artifactRepository === null ? null : dockerPath(identity.artifactRepository);
+  return accountId === null ? null : `${accountId}.dkr.ecr.${identity.ecr.region}.amazonaws.com/${identity.ecr.repository}`;
+}
+
+/** The account id of an AWS cluster's repository when known before apply (adopted home account), else null. */
+export function registryAccountOf(plan: Plan, cluster: string, units: ReadonlyMap<string, Unit>): string | null {
+  const identity = identityOf(plan, cluster);
+  return identity?.cloud === 'aws' ? (units.get(identity.ecr.unit)?.existingId ?? null) : null;
+}
+
+/** The shell variable that holds the repository's account id on the install line: the cluster's own, or the group's home account's. */
+function registryAccountVariable(identity: ClusterIdentity, unit: Unit): string {
+  return identity.cloud === 'aws' && identity.ecr.unit !== unit.key ? '$REGISTRY_ACCOUNT_ID' : '$AWS_ACCOUNT_ID';
+}
+
+/** The `--set-string` assignments of values known only at install time, as shell words. */
+export function installTimeValues(plan: Plan, cluster: ClusterPlan, unit: Unit, units?: ReadonlyMap<string, Unit>): string[] {
+  const values = ['global.AUTH_CLIENT_ID="$UNION_CLIENT_ID"', 'secrets.admin.clientSecret="$UNION_CLIENT_SECRET"'];
+  const identity = identityOf(plan, cluster.name);
+  if (unit.cloud === 'aws' && unit.existingId === null) {
+    values.push('global.AWS_ACCOUNT_ID="$AWS_ACCOUNT_ID"');
+    if (identity?.cloud === 'aws') values.push(...['BACKEND', 'WORKER'].map((k) => `global.${k}_IAM_ROLE_ARN="${identityRef(identity, '$AWS_ACCOUNT_ID')}"`));
+  }
+  if (identity?.cloud === 'aws' && units !== undefined && registryAccountOf(plan, cluster.name, units) === null)
+    values.push(`imageBuilder.defaultRepository="${imageRepositoryOf(plan, cluster.name, registryAccountVariable(identity, unit))}"`);
+  return values;
+}
+
 /** The header's install steps, in order; none on a byoc deployment (Union installs those clusters). */
-export function installLines(plan: Plan, cluster: ClusterPlan, _unit: Unit): string[] {
+export function installLines(plan: Plan, cluster: ClusterPlan, unit: Unit, units: ReadonlyMap<string, Unit> = new Map(plan.units.map((u) => [u.key, u]))): string[] {
   if (plan.deployment === 'byoc') return [];
   const identity = identityOf(plan, cluster.name);
   const overlay = OVERLAY[cluster.cloud];
@@ -66,10 +119,12 @@ export function installLines(plan: Plan, cluster: ClusterPlan, _unit: Unit): str
   ];
   if (identity?.cloud === 'aws' && identity.trust === 'pod-identity')
     lines.push(
-      `#   2. once the EKS cluster runs, associate the role with the chart's service accounts (EKS Pod Identity):`,
+      `#   2. once the EKS cluster runs, install the EKS Pod Identity agent (not needed on EKS Auto Mode; Union's cluster guide does not install it)`,
+      `#      and associate the role with the chart's service accounts:`,
+      `#        aws eks create-addon --cluster-name ${cluster.name} --addon-name eks-pod-identity-agent`,
       ...CHART_SERVICE_ACCOUNTS.map((sa) => {
         const [ns, name] = sa.split('/');
-        return `#        aws eks create-pod-identity-association --cluster-name ${cluster.name} --namespace ${ns} --service-account ${name} --role-arn <BACKEND_IAM_ROLE_ARN>`;
+        return `#        aws eks create-pod-identity-association --cluster-name ${cluster.name} --namespace ${ns} --service-account ${name} --role-arn ${identityRef(identity, unit.existingId ?? '$AWS_ACCOUNT_ID')}`;
       }),
     );
   else if (identity?.cloud === 'aws')
@@ -81,14 +136,26 @@ export function installLines(plan: Plan, cluster: ClusterPlan, _unit: Unit): str
     );
   else if (identity?.cloud === 'gcp') lines.push(`#   2. workload identity: ${CHART_SERVICE_ACCOUNTS.join(' and ')} are bound to ${identity.email}`);
   lines.push(
-    `#   3. ${selfServeCommand(cluster)}`,
-    '#      (prints the client id for AUTH_CLIENT_ID below and the client secret)',
-    '#   4. helm repo add unionai https://unionai.github.io/helm-charts && helm pull unionai/dataplane --untar',
-    '#      read -rs UNION_CLIENT_SECRET   # paste the client secret: it is never written to a file',
-    `#      helm upgrade --install union-dataplane ./dataplane --namespace union --create-namespace \\`,
-    `#        -f ./dataplane/${overlay} -f helm/${cluster.name}.values.yaml --set-string secrets.admin.clientSecret="$UNION_CLIENT_SECRET"`,
-    `#      The chart's ${overlay} comes first: it is the only reader of ${cluster.cloud === 'aws' ? 'AWS_REGION' : 'GOOGLE_PROJECT_ID and GCP_REGION'}.`,
-    '#   5. route work: apply-cluster-pool-attributes.sh, or queues/apply-queues.sh (see review.md)',
+    `#   3. register the cluster before the chart starts (the data plane binds to this record), with either routing:`,
+    `#        ${registerCommand(plan, cluster)}`,
+    '#      (queues/apply-queues.sh registers every cluster, and skips those already registered)',
+    `#   4. ${selfServeCommand(cluster)}`,
+    '#      (prints the client id and the client secret: both go on the install line, never in a file)',
+    '#   5. helm repo add unionai https://unionai.github.io/helm-charts && helm pull unionai/dataplane --untar',
+    '#      read -r UNION_CLIENT_ID; read -rs UNION_CLIENT_SECRET',
   );
+  if (unit.cloud === 'aws' && unit.existingId === null)
+    lines.push(`#      AWS_ACCOUNT_ID=...   # known after apply: output ${unit.accountIdOutput} of stack ${unit.stack} (npx cdktf output ${unit.stack})`);
+  const home = identity?.cloud === 'aws' ? units.get(identity.ecr.unit) : undefined;
+  if (identity?.cloud === 'aws' && home?.cloud === 'aws' && home.key !== unit.key && home.existingId === null)
+    lines.push(`#      REGISTRY_ACCOUNT_ID=...   # the image repository's account, known after apply: output ${home.accountIdOutput} of stack ${home.stack}`);
+  lines.push(
+    `#      helm upgrade --install union-dataplane ./dataplane --namespace union --create-namespace \\`,
+    `#        -f ./dataplane/${overlay} -f helm/${cluster.name}.values.yaml \\`,
+    `#        --set-string ${installTimeValues(plan, cluster, unit, units).join(',')}`,
+    `#      The chart's ${overlay} comes first: it is the only reader of ${cluster.cloud === 'aws' ? 'AWS_REGION' : 'GOOGLE_PROJECT_ID and GCP_REGION'}.`,
+  );
+  if (plan.controlPlaneHost === null) lines.push('#      CONTROLPLANE_HOST is not set: the chart refuses to install until controlPlaneHost is in the model.');
+  lines.push('#   6. route work: apply-cluster-pool-attributes.sh, or queues/apply-queues.sh (see review.md)');
   return lines;
 }

@@ -26,11 +26,14 @@ export function settingsFilePath(project: string, domain: string): string {
   return `${QUEUES_DIR}/settings/${safe(project, 'project')}.${safe(domain, 'domain')}.yaml`;
 }
 
+export const ORG_SETTINGS_FILE = `${QUEUES_DIR}/settings/org.yaml`;
+
 export function renderPoolFile(pool: QueuePool, options: RenderOptions = {}): string {
   const lines = [hashHeader(options).trimEnd()];
   if (pool.exists) lines.push(`# Every Union org has the pool ${pool.name}: it is not created. Compare with \`flyte get cluster-pool ${pool.name}\`.`);
-  lines.push(`# Storage group ${pool.storageGroup}: every cluster of the pool must report this object store, or it is marked unhealthy.`);
-  if (pool.cloud === 'gcp') lines.push('# secret_store.locator is the project of the storage group\'s bucket.');
+  lines.push(`# Storage group ${pool.storageGroup}: every cluster of the pool must report this object store, secret store and image registry, or it is marked unhealthy.`);
+  if (pool.secretStore.type === 'KUBERNETES') lines.push("# secret_store: Kubernetes secrets, the chart's default, which the values files keep (the model's secretStore: kubernetes).");
+  else lines.push(`# secret_store: the values files set the chart's secret manager to ${pool.cloud === 'aws' ? 'AWS' : 'GCP'} (the model's secretStore: cloud); the locator is the clusters' ${pool.cloud === 'aws' ? 'region' : 'project'}.`);
   lines.push(
     `name: ${yamlScalar(pool.name)}`,
     'config:',
@@ -39,14 +42,25 @@ export function renderPoolFile(pool: QueuePool, options: RenderOptions = {}): st
     '    endpoint: ""',
     '  secret_store:',
     `    type: ${pool.secretStore.type}`,
-    `    locator: ${yamlScalar(pool.secretStore.locator)}`,
   );
+  if (pool.secretStore.locator !== null) lines.push(`    locator: ${yamlScalar(pool.secretStore.locator)}`);
   if (pool.imageRegistry !== null) lines.push('  image_registry:', `    locator: ${yamlScalar(pool.imageRegistry)}`);
+  else if (pool.cloud === 'aws')
+    lines.push(
+      "# image_registry: the clusters' image builder uses the storage group's ECR repository, whose account id is",
+      '# known after apply (ACCOUNT.dkr.ecr.REGION.amazonaws.com/union-dataplane-GROUP, as on the install line):',
+      '# add it here before running apply-queues.sh, or the pool\'s clusters report a registry it does not declare.',
+    );
   return lines.join('\n') + '\n';
 }
 
-export function renderSettingsFile(queue: string, options: RenderOptions = {}): string {
-  return `${hashHeader(options)}run.default_queue: ${yamlScalar(queue)}\n`;
+/** A settings file: flat dot-notation keys, as `flyte edit settings --from-file` reads them. */
+export function renderSettingsFile(settings: { readonly queue: string | null; readonly rawDataPath: string | null }, options: RenderOptions = {}): string {
+  const lines = [hashHeader(options).trimEnd()];
+  if (settings.queue !== null) lines.push(`run.default_queue: ${yamlScalar(settings.queue)}`);
+  // Raw data in the storage group's raw-data bucket, which retentionDays expires; metadata stays put.
+  if (settings.rawDataPath !== null) lines.push(`storage.raw_data_path: ${yamlScalar(settings.rawDataPath)}`);
+  return lines.join('\n') + '\n';
 }
 
 /** The flyte commands, in order, as argument lists (paths relative to union/queues/, marked with a leading `@`). */
@@ -55,7 +69,8 @@ export function queueCommands(plan: Plan): string[][] {
   return [
     ...plan.queues.pools.filter((p) => !p.exists).map((p) => ['create', 'cluster-pool', p.name, '--file', rel(poolFilePath(p.name))]),
     ...plan.queues.clusters.map((c) => ['create', 'cluster', c.cluster, '--pool', c.pool]),
-    ...plan.queues.queues.map((q) => ['create', 'queue', q.name, '--cluster-pool', q.pool]),
+    ...plan.queues.queues.map((q) => ['create', 'queue', q.name, '--cluster-pool', q.pool, '--run-concurrency', String(q.runConcurrency), '--action-concurrency', String(q.actionConcurrency)]),
+    ...(plan.queues.org === null ? [] : [['edit', 'settings', '--from-file', rel(ORG_SETTINGS_FILE)]]),
     ...plan.queues.settings.map((s) => ['edit', 'settings', '--project', s.project, '--domain', s.domain, '--from-file', rel(settingsFilePath(s.project, s.domain))]),
   ];
 }
@@ -63,13 +78,18 @@ export function queueCommands(plan: Plan): string[][] {
 export function renderQueuesScript(plan: Plan, options: RenderOptions = {}): string {
   const commands = queueCommands(plan);
   const word = (arg: string) => (arg.startsWith('@') ? `"$here"/${shellQuote(arg.slice(1))}` : shellQuote(arg));
+  // `create KIND NAME ...` becomes `ensure KIND NAME ...`: created only when `flyte get` does not find it.
+  const line = (c: readonly string[]) => (c[0] === 'create' ? `ensure ${c.slice(1).map(word).join(' ')}` : `run ${c.map(word).join(' ')}`);
   const lines = [
     '#!/usr/bin/env bash',
     `# ${generatedNotice(options)}`,
     '#',
     "# Registers Union's queue routing with the flyte CLI (pip install flyte flyteplugins-union), in order:",
     '# cluster pools, clusters (each registered in one pool; it brings a queue named after it), the pools\'',
-    "# queues, and each project-domain's run.default_queue. Stops at the first failure.",
+    "# queues, the org-level default when the model's pool `default` runs elsewhere, and each",
+    "# project-domain's settings (run.default_queue, storage.raw_data_path). Stops at the first failure.",
+    '# Safe to run again after a failure: a pool, cluster or queue that `flyte get` finds is left as it',
+    '# is and named; only what is missing is created. Settings are applied every time (the same values).',
     '# Register the clusters before installing the chart on them; the projects must exist before their settings.',
     "# Union's routing is create-only: a cluster's or queue's pool cannot be changed later.",
     '# Arguments are flyte options, passed before each command, e.g. `--config ~/.flyte/config.yaml`.',
@@ -78,21 +98,43 @@ export function renderQueuesScript(plan: Plan, options: RenderOptions = {}): str
     'here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"',
     'options=("$@")',
     `total=${commands.length}`,
-    'done_count=0',
+    'step=0',
+    'created=0',
+    'existing=0',
+    'applied=0',
     '',
-    'run() {',
-    '  done_count=$((done_count + 1))',
-    '  echo "[${done_count}/${total}] flyte $*" >&2',
+    'flyte_() {',
     '  local status=0',
     '  flyte ${options[@]+"${options[@]}"} "$@" || status=$?',
     '  if [ "$status" -ne 0 ]; then',
-    '    echo "apply-queues: flyte failed (exit $status) on: flyte $*; the commands after it were not run" >&2',
+    '    echo "apply-queues: flyte failed (exit $status) on: flyte $*; the commands after it were not run (run the script again once fixed)" >&2',
     '    exit "$status"',
     '  fi',
     '}',
     '',
-    ...commands.map((c) => `run ${c.map(word).join(' ')}`),
+    'run() {',
+    '  step=$((step + 1))',
+    '  echo "[${step}/${total}] flyte $*" >&2',
+    '  flyte_ "$@"',
+    '  applied=$((applied + 1))',
+    '}',
+    '',
+    'ensure() {',
+    '  local kind="$1" name="$2"',
+    '  step=$((step + 1))',
+    '  if flyte ${options[@]+"${options[@]}"} get "$kind" "$name" >/dev/null 2>&1; then',
+    '    echo "[${step}/${total}] $kind $name exists: left as it is" >&2',
+    '    existing=$((existing + 1))',
+    '  else',
+    '    echo "[${step}/${total}] flyte create $*" >&2',
+    '    flyte_ create "$@"',
+    '    created=$((created + 1))',
+    '  fi',
+    '}',
+    '',
+    ...commands.map(line),
     ...(commands.length === 0 ? ['echo "No queue routing to register." >&2'] : []),
+    'echo "apply-queues: created ${created}, left ${existing} that existed, applied ${applied} settings" >&2',
   ];
   return lines.join('\n') + '\n';
 }
@@ -101,6 +143,7 @@ export function renderQueuesScript(plan: Plan, options: RenderOptions = {}): str
 export function renderQueueFiles(plan: Plan, options: RenderOptions = {}): Map<string, string> {
   const files = new Map<string, string>([[QUEUES_SCRIPT_FILE, renderQueuesScript(plan, options)]]);
   for (const pool of plan.queues.pools) files.set(poolFilePath(pool.name), renderPoolFile(pool, options));
-  for (const s of plan.queues.settings) files.set(settingsFilePath(s.project, s.domain), renderSettingsFile(s.queue, options));
+  if (plan.queues.org !== null) files.set(ORG_SETTINGS_FILE, renderSettingsFile(plan.queues.org, options));
+  for (const s of plan.queues.settings) files.set(settingsFilePath(s.project, s.domain), renderSettingsFile(s, options));
   return files;
 }

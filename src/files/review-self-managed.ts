@@ -11,7 +11,7 @@ function describeIdentity(i: ClusterIdentity): [string, string] {
   if (i.cloud === 'aws')
     return [
       `IAM role ${code(i.roleName)}`,
-      i.trust === 'pod-identity' ? 'EKS Pod Identity (`pods.eks.amazonaws.com`)' : `IRSA: ${code(i.oidcIssuer ?? '')} for ${CHART_SERVICE_ACCOUNTS.map(code).join(', ')}`,
+      i.trust === 'pod-identity' ? 'EKS Pod Identity (`pods.eks.amazonaws.com`; the cluster needs the `eks-pod-identity-agent` add-on)' : `IRSA: ${code(i.oidcIssuer ?? '')} for ${CHART_SERVICE_ACCOUNTS.map(code).join(', ')}`,
     ];
   return [
     `service account ${code(i.email)}`,
@@ -23,7 +23,7 @@ function reach(i: ClusterIdentity): string {
   const buckets = i.buckets.map(code).join(', ');
   if (i.cloud === 'aws') return `${buckets}: objects get/put/delete, list${i.kmsKeyId === null ? '' : `; KMS ${code(i.kmsKeyId)} through S3`}`;
   const registry = i.artifactRepository === null ? '' : `; Artifact Registry writer on ${code(dockerPath(i.artifactRepository))}`;
-  return `${buckets}: objectAdmin, legacyBucketReader; token creator in ${code(i.project)}${registry}`;
+  return `${buckets}: objectAdmin, legacyBucketReader; token creator on itself${registry}`;
 }
 
 export function selfManagedSections(plan: Plan, ref: AccountRef): string {
@@ -51,10 +51,11 @@ function installSection(plan: Plan): string {
     '## Install order',
     '',
     '1. Apply the accounts stacks, then the storage stacks: buckets and cluster identities.',
-    '2. Create the clusters (EKS, GKE); on AWS associate each role with the chart’s service accounts (EKS Pod Identity) or create the IAM OIDC provider (IRSA); on GCP set `workloadIdentity: true` once the cluster runs and apply again.',
-    '3. With queue routing, register pools and clusters (`queues/apply-queues.sh` does it before the settings).',
-    '4. Per cluster, `uctl selfserve provision-dataplane-resources --clusterName NAME --provider aws|gcp`: its client id goes in the values file, its secret on the install line only.',
-    '5. `helm upgrade --install` with the chart’s cloud overlay first (`-f values.aws.yaml` or `-f values.gcp.yaml`), then `helm/NAME.values.yaml`: each values file’s header has the line.',
+    '2. Create the clusters (EKS, GKE); on AWS install the `eks-pod-identity-agent` add-on and associate each role with the chart’s service accounts (EKS Pod Identity; Union’s cluster guide installs neither), or create the IAM OIDC provider (IRSA, with `oidcIssuer`); on GCP set `workloadIdentity: true` once the cluster runs and apply again.',
+    '3. Register each cluster in its pool before the chart starts, with either routing: `flyte create cluster NAME --pool POOL` (each values file’s header has the line; `queues/apply-queues.sh` registers them all and skips those that exist).',
+    '4. Per cluster, `uctl selfserve provision-dataplane-resources --clusterName NAME --provider aws|gcp`: its client id and secret go on the install line only.',
+    '5. `helm upgrade --install` with the chart’s cloud overlay first (`-f values.aws.yaml` or `-f values.gcp.yaml`), then `helm/NAME.values.yaml`, and the values known only then on the line: each values file’s header has it.',
+    `   Secrets: ${plan.secretStore === 'cloud' ? 'the cloud’s secret manager (`secretStore: cloud`), as every pool manifest declares' : 'Kubernetes secrets, the chart’s default, as every pool manifest declares (`secretStore: kubernetes`)'}.`,
     `6. Route work: ${plan.routing === 'queues' ? '`queues/apply-queues.sh` (this model’s routing)' : '`apply-cluster-pool-attributes.sh` (this model’s routing), or `queues/apply-queues.sh` for Union’s newer queues'}.`,
     '',
   ].join('\n');

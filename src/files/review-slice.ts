@@ -95,6 +95,7 @@ function restrict(plan: Plan, s: Selection): Plan {
       clusters: plan.queues.clusters.filter((c) => s.clusterNames.has(c.cluster)),
       queues: plan.queues.queues.filter((q) => s.poolNames.has(q.pool)),
       settings: plan.queues.settings.filter((x) => pairs.has(`${x.project}/${x.domain}`)),
+      org: plan.queues.org,
     },
   };
 }

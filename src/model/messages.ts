@@ -464,6 +464,13 @@ export const messages = {
   }),
 
   // --- self-managed data planes (identities, Helm values, queue routing) ---
+  controlPlaneHostMissing: (clusters: readonly string[]): Finding => ({
+    path: ['controlPlaneHost'],
+    problem: "a self-managed data plane needs the Union control plane's host: the chart refuses to install without global.CONTROLPLANE_HOST",
+    found: `no controlPlaneHost, and clusters ${list(clusters)}`,
+    allowed: 'a host name such as acme.unionai.cloud (the host of your Union console URL)',
+    fix: 'Add controlPlaneHost at the top level of the model.',
+  }),
   clusterKeyWrongCloud: (path: ModelPath, key: string, cluster: string, cloud: string, keyCloud: string): Finding => ({
     path,
     at: 'key',
@@ -489,6 +496,21 @@ export const messages = {
     found: `pool ${q(pool)} and cluster ${q(cluster)} of pool ${q(clusterPool)}`,
     allowed: 'pool names that are no cluster\'s name, unless that cluster is in the pool',
     fix: `Rename pool ${q(pool)} or cluster ${q(cluster)}.`,
+  }),
+  noOrgDefaultQueue: (path: ModelPath): Finding => ({
+    path,
+    severity: 'warning',
+    problem: 'work the model does not name (projects created in Union later) queues for pool default, and no cluster runs it',
+    found: 'no cluster in pool default, and none it shares',
+    allowed: 'a cluster in clusterPools.default, alone or shared with one other pool',
+    fix: 'List a cluster under clusterPools.default: projects created in Union later run there.',
+  }),
+  secretStoreSpans: (path: ModelPath, pool: string, locators: readonly string[], cloud: string): Finding => ({
+    path,
+    problem: `with secretStore: cloud, the clusters of a pool report their own ${cloud === 'aws' ? 'region' : 'project'}'s secret manager, and a pool declares one`,
+    found: `pool ${q(pool)} with clusters in ${list(locators)}`,
+    allowed: `the clusters of a pool in one ${cloud === 'aws' ? 'region' : 'project'}`,
+    fix: 'Split the pool by region or project, or set secretStore: kubernetes (the chart\'s default).',
   }),
   workflowAssignmentWithQueues: (path: ModelPath, workflow: string): Finding => ({
     path,

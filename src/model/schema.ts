@@ -147,6 +147,7 @@ export const ROUTING = ['attributes', 'queues'] as const;
 export const RAW_DATA = ['shared', 'separate'] as const;
 /** Days an overwritten or deleted object stays recoverable without `noncurrentVersionDays`: applied per storage group by the plan (its pools must agree), and the buckets' own default. */
 export const DEFAULT_NONCURRENT_VERSION_DAYS = 30;
+export const SECRET_STORES = ['kubernetes', 'cloud'] as const;
 
 const poolLong = z
   .object({
@@ -166,6 +167,10 @@ const poolLong = z
     retentionPrefixes: z.array(z.string()).optional(),
     /** Days an overwritten or deleted object stays recoverable: default 30. */
     noncurrentVersionDays: z.number().int().positive().optional(),
+    /** The pool's queue: runs active at once (flyte's --run-concurrency); default 100. */
+    runConcurrency: z.number().int().positive().optional(),
+    /** The pool's queue: actions active at once (flyte's --action-concurrency); default 1000. */
+    actionConcurrency: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -267,6 +272,8 @@ export const modelSchema = z
     controlPlaneHost: z.string().optional(),
     /** Which routing the model relies on: cluster-pool attribute files (Union v1) or queues (one pool per cluster). */
     routing: z.enum(ROUTING).default('attributes'),
+    /** Where the data plane keeps secrets: the chart's default, Kubernetes secrets, or the cloud's secret manager. */
+    secretStore: z.enum(SECRET_STORES).default('kubernetes'),
     /** Warnings the model accepts, by code and model path (plan/acknowledge.ts). */
     acknowledge: z.array(acknowledgement).default([]),
     /** Short forms of long project ids, used in derived account names, emails and project ids (never in Flyte). */

@@ -36,6 +36,7 @@ export function resolveIdentities(model: Model, units: readonly Unit[], clusters
         trust: spec.oidcIssuer === undefined ? 'pod-identity' : 'irsa',
         oidcIssuer: spec.oidcIssuer === undefined ? null : spec.oidcIssuer.replace(/^https:\/\//, ''),
         kmsKeyId: group.kmsKeyId,
+        ecr: { repository: imageRepositoryName(group.name), region: group.region, unit: group.homeUnit },
       });
     } else {
       const accountId = shorten(original, LIMITS.gcpServiceAccount);
@@ -50,9 +51,21 @@ export function resolveIdentities(model: Model, units: readonly Unit[], clusters
         accountId,
         email: `${accountId}@${project}.iam.gserviceaccount.com`,
         workloadIdentity: spec.workloadIdentity,
-        artifactRepository: repo === null ? null : { project: repo[1]!, location: repo[2]!, repository: repo[3]! },
+        ...(repo === null
+          ? { artifactRepository: { project: groupProject(group), location: group.region, repository: imageRepositoryName(group.name) }, artifactRepositoryCreated: true }
+          : { artifactRepository: { project: repo[1]!, location: repo[2]!, repository: repo[3]! } }),
       });
     }
   }
   return { identities, shortened };
+
+  function groupProject(group: StorageGroup): string {
+    const home = unitByKey.get(group.homeUnit)!;
+    return home.existingId ?? home.name;
+  }
+}
+
+/** The image builder's repository of a storage group: an ECR repository name, an Artifact Registry id (at most 63). */
+export function imageRepositoryName(group: string): string {
+  return shorten(`union-dataplane-${group}`, 63);
 }

@@ -7,10 +7,18 @@ import { acknowledgeHint, messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
 import { dockerPath } from './artifact-registry';
-import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePool, QueueRouting, StorageGroup, Unit } from './types';
+import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePlan, QueuePool, QueueRouting, QueueSettings, StorageGroup, Unit } from './types';
 
 /** The pool and queue every Union org is provisioned with. */
 export const DEFAULT_POOL = 'default';
+
+/** A queue's limits when its pool sets none: the first example of Union's queue page. */
+export const DEFAULT_CONCURRENCY = { run: 100, action: 1000 } as const;
+
+/** `s3://bucket/` or `gs://bucket/`: where a storage group's raw data goes. */
+export function bucketUri(cloud: 'aws' | 'gcp', bucket: string): string {
+  return `${cloud === 'aws' ? 's3' : 'gs'}://${bucket}`;
+}
 
 export function resolveQueues(
   model: Model,
@@ -37,14 +45,19 @@ export function resolveQueues(
   const members = new Map(pools.map((p) => [p.name, p.clusters]));
   const usedPools = new Set(registered.map((r) => r.pool));
 
-  const queues: { name: string; pool: string }[] = [];
+  const queues: QueuePlan[] = [];
+  const concurrency = (pool: string) => {
+    const spec = model.clusterPools[pool];
+    const long: { runConcurrency?: number; actionConcurrency?: number } = spec === undefined || Array.isArray(spec) ? {} : spec;
+    return { runConcurrency: long.runConcurrency ?? DEFAULT_CONCURRENCY.run, actionConcurrency: long.actionConcurrency ?? DEFAULT_CONCURRENCY.action };
+  };
   /** Pool -> the queue that routes to it, when there is one. */
   const ownQueue = new Map<string, string>([[DEFAULT_POOL, DEFAULT_POOL]]);
   for (const p of pools) {
     if (p.name === DEFAULT_POOL || !usedPools.has(p.name)) continue;
     const clusterPool = poolOfCluster.get(p.name);
     if (clusterPool === undefined) {
-      queues.push({ name: p.name, pool: p.name });
+      queues.push({ name: p.name, pool: p.name, ...concurrency(p.name) });
       ownQueue.set(p.name, p.name);
     } else if (clusterPool === p.name) {
       // The cluster of the same name brings this queue with it.
@@ -60,7 +73,14 @@ export function resolveQueues(
     return target === undefined ? undefined : ownQueue.get(target);
   };
 
-  const settings: { project: string; domain: string; queue: string }[] = [];
+  const groupByName = new Map(groups.map((g) => [g.name, g]));
+  const poolByName = new Map(pools.map((p) => [p.name, p]));
+  // Raw data goes where retention expects it: the raw-data bucket of the pool's storage group.
+  const rawDataPathOf = (pool: string): string | null => {
+    const group = groupByName.get(poolByName.get(pool)?.storageGroup ?? '');
+    return group?.rawDataBucket == null ? null : `${bucketUri(group.cloud, group.rawDataBucket)}/`;
+  };
+  const settings: QueueSettings[] = [];
   for (const a of assignments) {
     if (a.workflow !== null) {
       if (model.routing === 'queues') {
@@ -69,12 +89,24 @@ export function resolveQueues(
       }
       continue;
     }
-    const queue = queueOf(a.pool);
-    if (queue !== undefined) settings.push({ project: a.project, domain: a.domain, queue });
+    const queue = queueOf(a.pool) ?? null;
+    const rawDataPath = rawDataPathOf(a.pool);
+    if (queue !== null || rawDataPath !== null) settings.push({ project: a.project, domain: a.domain, queue, rawDataPath });
   }
+  // Work the model does not name (projects created in Union later) goes to the org's queue `default`
+  // in pool `default`; when that pool has no cluster of its own here, the org-level setting sends it
+  // where the model's `default` pool runs.
+  let org: QueueRouting['org'] = null;
+  if (!usedPools.has(DEFAULT_POOL)) {
+    const queue = (members.get(DEFAULT_POOL)?.length ?? 0) > 0 ? (queueOf(DEFAULT_POOL) ?? null) : null;
+    // A warning: the model's own pairs still run. Only with queue routing, the one this gap breaks.
+    if (queue === null && model.routing === 'queues') findings.push(queueWarning(messages.noOrgDefaultQueue(model.clusterPools[DEFAULT_POOL] === undefined ? ['clusterPools'] : ['clusterPools', DEFAULT_POOL])));
+    const rawDataPath = rawDataPathOf(DEFAULT_POOL);
+    if (queue !== null || rawDataPath !== null) org = { queue, rawDataPath };
+  } else if (rawDataPathOf(DEFAULT_POOL) !== null) org = { queue: null, rawDataPath: rawDataPathOf(DEFAULT_POOL) };
 
   const unitByKey = new Map(units.map((u) => [u.key, u]));
-  const groupByName = new Map(groups.map((g) => [g.name, g]));
+  const clusterByName = new Map(clusters.map((c) => [c.name, c]));
   const identityOf = new Map(identities.map((i) => [i.cluster, i]));
   // Indexed once: a filter of every cluster per pool is quadratic in a model of thousands of pools.
   const clustersOfPool = new Map<string, string[]>();
@@ -93,6 +125,11 @@ export function resolveQueues(
     const repos = new Set(
       (clustersOfPool.get(p.name) ?? []).map((cluster) => {
         const id = identityOf.get(cluster);
+        if (id?.cloud === 'aws') {
+          // The repository's account id is known before apply only when that account is adopted.
+          const account = unitByKey.get(id.ecr.unit)?.existingId ?? null;
+          return account === null ? '' : `${account}.dkr.ecr.${id.ecr.region}.amazonaws.com/${id.ecr.repository}`;
+        }
         const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
         return repo === null ? '' : dockerPath(repo);
       }),
@@ -102,13 +139,34 @@ export function resolveQueues(
       name: p.name,
       storageGroup: group.name,
       cloud: group.cloud,
-      objectStore: `${group.cloud === 'aws' ? 's3' : 'gs'}://${group.bucket}`,
-      secretStore: group.cloud === 'aws' ? { type: 'AWS_SECRETS_MANAGER', locator: group.region } : { type: 'GCP_SECRET_MANAGER', locator: home.existingId ?? home.name },
+      objectStore: bucketUri(group.cloud, group.bucket),
+      secretStore: secretStoreOf(model, p.name, group, (clustersOfPool.get(p.name) ?? []).map((c) => clusterByName.get(c)!).filter(Boolean), unitByKey, report),
       imageRegistry: registry === '' ? null : registry,
       exists: p.name === DEFAULT_POOL,
     });
   }
-  return { pools: queuePools, clusters: registered, queues, settings };
+  return { pools: queuePools, clusters: registered, queues, settings, org };
+}
+
+/**
+ * The secret store a pool declares, which must be what its clusters report: Kubernetes secrets, the
+ * chart's default, unless the model sets `secretStore: cloud` (the values files then configure the
+ * cloud's secret manager, and the pool's clusters all run in the group's home account or project).
+ */
+function secretStoreOf(
+  model: Model,
+  pool: string,
+  group: StorageGroup,
+  members: readonly ClusterPlan[],
+  unitByKey: ReadonlyMap<string, Unit>,
+  report: (f: Finding) => void,
+): QueuePool['secretStore'] {
+  if (model.secretStore === 'kubernetes') return { type: 'KUBERNETES', locator: null };
+  // Each cluster reports its own region (AWS) or project (GCP) from its values: the pool can declare one.
+  const locators = [...new Set(members.map((c) => (c.cloud === 'aws' ? c.region : (unitByKey.get(c.unit)?.existingId ?? unitByKey.get(c.unit)?.name ?? ''))))].sort();
+  if (locators.length > 1) report(messages.secretStoreSpans(['clusterPools', pool], pool, locators, group.cloud));
+  const locator = locators[0] ?? '';
+  return group.cloud === 'aws' ? { type: 'AWS_SECRETS_MANAGER', locator } : { type: 'GCP_SECRET_MANAGER', locator };
 }
 
 /** A queue-routing warning under attribute routing, with its stable code and how to accept it. */

@@ -87,6 +87,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     routing: model.routing,
     identities: identities.identities,
     queues,
+    secretStore: model.secretStore,
   };
   return { plan, findings };
 }

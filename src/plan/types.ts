@@ -49,6 +49,8 @@ export interface Plan {
   readonly identities: readonly ClusterIdentity[];
   /** Union's queue routing for the same pools and assignments. */
   readonly queues: QueueRouting;
+  /** Where the data planes keep secrets: `kubernetes` (the chart's default) or `cloud` (AWS Secrets Manager, GCP Secret Manager). */
+  readonly secretStore: 'kubernetes' | 'cloud';
 }
 
 export interface DomainPlan {
@@ -276,6 +278,8 @@ export interface AwsClusterIdentity extends ClusterIdentityBase {
   readonly oidcIssuer: string | null;
   /** The storage group's KMS key when its buckets use SSE-KMS. */
   readonly kmsKeyId: string | null;
+  /** The image builder's ECR repository: the storage group's, in its home account and region. */
+  readonly ecr: { readonly repository: string; readonly region: string; readonly unit: string };
 }
 
 export interface GcpClusterIdentity extends ClusterIdentityBase {
@@ -288,7 +292,10 @@ export interface GcpClusterIdentity extends ClusterIdentityBase {
   readonly email: string;
   /** Bind the chart's service accounts through `<project>.svc.id.goog` (the pool exists only with a GKE cluster). */
   readonly workloadIdentity: boolean;
+  /** The image builder's repository: the model's `artifactRepository`, else the storage group's. */
   readonly artifactRepository: ArtifactRepository | null;
+  /** The storage stack creates `artifactRepository` (it is the group's), rather than the model naming an existing one. */
+  readonly artifactRepositoryCreated?: boolean;
 }
 
 /** An Artifact Registry repository (the model's `projects/P/locations/L/repositories/R`). */
@@ -306,7 +313,8 @@ export interface QueuePool {
   readonly cloud: Cloud;
   /** `s3://bucket` or `gs://bucket`. */
   readonly objectStore: string;
-  readonly secretStore: { readonly type: 'AWS_SECRETS_MANAGER' | 'GCP_SECRET_MANAGER'; readonly locator: string };
+  /** What every cluster of the pool reports: the chart's default, Kubernetes secrets (no locator), unless the model asks for the cloud's. */
+  readonly secretStore: { readonly type: 'KUBERNETES'; readonly locator: null } | { readonly type: 'AWS_SECRETS_MANAGER' | 'GCP_SECRET_MANAGER'; readonly locator: string };
   readonly imageRegistry: string | null;
   /** `default` exists in every Union org and is not created; its file is for comparison. */
   readonly exists: boolean;
@@ -317,8 +325,28 @@ export interface QueueRouting {
   readonly pools: readonly QueuePool[];
   /** `flyte create cluster NAME --pool POOL`: each cluster in exactly one pool. Sorted by cluster. */
   readonly clusters: readonly { readonly cluster: string; readonly pool: string }[];
-  /** `flyte create queue NAME --cluster-pool POOL`, for pools whose queue is not there already. Sorted. */
-  readonly queues: readonly { readonly name: string; readonly pool: string }[];
-  /** `run.default_queue` per project-domain pair, sorted by project, domain. */
-  readonly settings: readonly { readonly project: string; readonly domain: string; readonly queue: string }[];
+  /** `flyte create queue NAME --cluster-pool POOL --run-concurrency N --action-concurrency M`, for pools whose queue is not there already. Sorted. */
+  readonly queues: readonly QueuePlan[];
+  /** Per project-domain pair, sorted by project, domain: `run.default_queue` and, with `rawData: separate`, `storage.raw_data_path`. */
+  readonly settings: readonly QueueSettings[];
+  /** Org-level settings for work the model does not name (null: Union's own default, queue `default` in pool `default`, has clusters). */
+  readonly org: { readonly queue: string | null; readonly rawDataPath: string | null } | null;
+}
+
+export interface QueuePlan {
+  readonly name: string;
+  readonly pool: string;
+  /** Runs active at once (the pool's `runConcurrency`). */
+  readonly runConcurrency: number;
+  /** Actions active at once (the pool's `actionConcurrency`). */
+  readonly actionConcurrency: number;
+}
+
+export interface QueueSettings {
+  readonly project: string;
+  readonly domain: string;
+  /** `run.default_queue`; null when the pair's pool has no queue of its own form (its raw data path is still set). */
+  readonly queue: string | null;
+  /** `storage.raw_data_path`: the raw-data bucket of the pair's storage group when it has one, else null. */
+  readonly rawDataPath: string | null;
 }

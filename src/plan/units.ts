@@ -19,6 +19,15 @@ export const GCP_BASE_SERVICES = [
   'storage.googleapis.com',
 ] as const;
 
+/**
+ * APIs a self-managed data plane needs besides: the IAM credentials API that signs URLs with the
+ * cluster's own service account, and Secret Manager when the model keeps secrets there.
+ */
+export function selfManagedServices(model: Pick<Model, 'deployment' | 'secretStore'>): string[] {
+  if (model.deployment !== 'self-managed') return [];
+  return ['iamcredentials.googleapis.com', ...(model.secretStore === 'cloud' ? ['secretmanager.googleapis.com'] : [])];
+}
+
 export function render(template: string, vars: Readonly<Record<string, string>>): string {
   return template.replace(/\{([a-z]+)\}/g, (m, k: string) => vars[k] ?? m);
 }
@@ -133,7 +142,7 @@ export function resolveUnits(model: Model, findings: Finding[]): ResolvedUnits {
       claim('gcp-id', name, u.key, namePath, 'GCP project id');
       const displayName = checkGcpDisplayName(name) === null ? name : shorten(name.replace(/[^A-Za-z0-9'" !-]/g, '-'), LIMITS.gcpDisplayName);
       const parent: UnitParent = gcpParent(model, u);
-      const services = [...new Set([...GCP_BASE_SERVICES, ...(gcp?.services ?? [])])].sort();
+      const services = [...new Set([...GCP_BASE_SERVICES, ...selfManagedServices(model), ...(gcp?.services ?? [])])].sort();
       const unit: GcpUnit = { ...base, cloud: 'gcp', name, displayName, parent, services, projectIdOutput: `${base.id}_project_id`, projectNumberOutput: `${base.id}_project_number` };
       units.push(unit);
     }

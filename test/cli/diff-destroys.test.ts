@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { runCli, temporaryDir } from '../helpers';
 
 const BASE = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { development: gcp, production: aws, staging: aws }
 projects: [flytesnacks]

@@ -19,7 +19,7 @@ describe('diff: Union access', () => {
   });
 
   it('adds access when a self-managed model turns to BYOC', () => {
-    const selfManaged = BYOC.replace('deployment: byoc\n', '').replace(/^byoc: .*\n/m, '');
+    const selfManaged = BYOC.replace('deployment: byoc\n', 'controlPlaneHost: acme.unionai.cloud\n').replace(/^byoc: .*\n/m, '');
     const d = diffPlans(planOf({ yaml: selfManaged }), planOf({ yaml: BYOC }));
     const prod = d.units.find((u) => u.unit === 'production/project-1')!;
     assert.ok(prod.details.includes("Union access added: Union's CloudFormation stack (template v0.14) in stack aws-union-access-production_project-1"), prod.details.join('\n'));
@@ -29,7 +29,7 @@ describe('diff: Union access', () => {
   });
 
   it('is destructive when GCP access goes (Terraform would destroy Union\'s pool and service account)', () => {
-    const selfManaged = BYOC.replace('deployment: byoc\n', '').replace(/^byoc: .*\n/m, '');
+    const selfManaged = BYOC.replace('deployment: byoc\n', 'controlPlaneHost: acme.unionai.cloud\n').replace(/^byoc: .*\n/m, '');
     const d = diffPlans(planOf({ yaml: BYOC }), planOf({ yaml: selfManaged }));
     assert.equal(d.destructive, true);
     assert.ok(d.units.find((u) => u.unit === 'development/project-1')!.destructive);

@@ -30,6 +30,7 @@ describe('the files under union/', () => {
       'queues/settings/flytesnacks.development.yaml',
       'queues/settings/flytesnacks.production.yaml',
       'queues/settings/flytesnacks.staging.yaml',
+      'queues/settings/org.yaml',
       'review.md',
     ]);
   });

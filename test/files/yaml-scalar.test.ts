@@ -11,6 +11,7 @@ import { runCli, temporaryDir } from '../helpers';
 const TRICKY = ['on', 'off', 'yes', 'no', 'y', 'n', '1e3'];
 
 const MODEL = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { "on": aws, "off": aws }
 projects: ["yes", "1e3", "no"]

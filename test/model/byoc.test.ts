@@ -53,7 +53,7 @@ describe('BYOC rules', () => {
 
   it('fails when byoc settings come without deployment: byoc, and self-managed models are not checked', () => {
     expectFindings(compileYaml(BYOC.replace('deployment: byoc\n', '')), /^model\.yaml:5:7 byoc: byoc settings are given but the deployment is self-managed/);
-    const selfManaged = BYOC.replace('deployment: byoc\n', '').replace(/^byoc: .*\n/m, '').replace('region: us-west-2 }', 'region: ap-south-1 }');
+    const selfManaged = BYOC.replace('deployment: byoc\n', 'controlPlaneHost: acme.unionai.cloud\n').replace(/^byoc: .*\n/m, '').replace('region: us-west-2 }', 'region: ap-south-1 }');
     // No external id, a region Union does not list, clouds mixed: none of it matters when self-managed.
     const compiled = compileYaml(selfManaged);
     assert.ok(compiled.plan, findingLines(compiled).join('\n'));

@@ -14,7 +14,7 @@ describe('loading a model file', () => {
 
   it('fails when a key is written twice, pointing at the second one', () => {
     const [f] = expectFindings(compileYaml(MINIMAL_DOMAIN + 'org: other\n'), 'a key is written twice in the same mapping');
-    assert.equal(f!.line, 13);
+    assert.equal(f!.line, 14);
     assert.equal(f!.col, 1);
   });
 

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import { compileYaml, expectFindings, MINIMAL_DOMAIN } from '../helpers';
 
 const PROJECT = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: gcp, production: aws }
 projects: [flytesnacks]
@@ -51,7 +52,7 @@ describe('names', () => {
 
 describe('isolation-shape', () => {
   it('fails when onDemand is used in domain isolation', () => {
-    expectFindings(compileYaml(MINIMAL_DOMAIN + 'onDemand: { cloud: aws, projects: [later] }\n'), /model\.yaml:13:1 onDemand: onDemand is only for project isolation \(found isolation: domain; allowed onDemand with isolation: project\)/);
+    expectFindings(compileYaml(MINIMAL_DOMAIN + 'onDemand: { cloud: aws, projects: [later] }\n'), /model\.yaml:14:1 onDemand: onDemand is only for project isolation \(found isolation: domain; allowed onDemand with isolation: project\)/);
   });
 
   it('fails when a project is both known and on demand', () => {

@@ -41,7 +41,7 @@ describe('the model shape', () => {
     expectFindings(
       compileYaml(yaml),
       'clusterPools.production-cp.retentionDays: invalid value (found -3; allowed more than 0)',
-      'clusterPools.production-cp.bucketAcount: unknown key (found "bucketAcount"; allowed clusters, bucketAccount, retentionDays, fastRegistration, storageGroup, bucketRegion, kmsKeyId, rawData, retentionPrefixes, noncurrentVersionDays). Fix: Rename it: did you mean "bucketAccount"?',
+      'clusterPools.production-cp.bucketAcount: unknown key (found "bucketAcount"; allowed clusters, bucketAccount, retentionDays, fastRegistration, storageGroup, bucketRegion, kmsKeyId, rawData, retentionPrefixes, noncurrentVersionDays, runConcurrency, actionConcurrency). Fix: Rename it: did you mean "bucketAccount"?',
     );
   });
 

@@ -8,6 +8,7 @@ import { compileYaml, expectFindings, findingLines, planOf } from '../helpers';
 
 /** dev and staging on GCP, production on AWS; all dev clusters in one pool so they share a bucket. */
 const NATURAL = `org: northwind
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: gcp, staging: gcp, production: aws }
 projects: [demand, pricing]
@@ -103,7 +104,7 @@ describe('placement', () => {
     assert.deepEqual(acked.findings.map((f) => f.code), []);
     assert.match(renderReview(acked.plan!), /Acknowledged in the model[\s\S]*`clusterPools.dev-cp`: no project-domain pair runs on pool/);
     const stale = compileYaml(base + 'acknowledge:\n  - { warning: pool-unused, at: clusterPools.dev-cp }\n  - { warning: bucket-region }\n');
-    assert.deepEqual(findingLines(stale).map((l) => l.replace(/ \(found.*/, '')), ['model.yaml:30:5 acknowledge[1]: warning: this acknowledgement matches no warning']);
+    assert.deepEqual(findingLines(stale).map((l) => l.replace(/ \(found.*/, '')), ['model.yaml:31:5 acknowledge[1]: warning: this acknowledgement matches no warning']);
   });
 
   it('every warning says how to acknowledge it', () => {

@@ -19,10 +19,18 @@ describe('queue routing', () => {
     assert.deepEqual(plan.queues.queues.map((q) => `${q.name}->${q.pool}`), ['development-cp->development-cp', 'dr-region->dr-region', 'production-cp->production-cp', 'staging-cp->staging-cp']);
     assert.deepEqual(plan.queues.settings.map((s) => `${s.project}/${s.domain}->${s.queue}`), ['flytesnacks/development->development-cp', 'flytesnacks/production->production-cp', 'flytesnacks/staging->staging-cp']);
     assert.deepEqual(plan.queues.pools.map((p) => [p.name, p.objectStore, p.secretStore.type, p.secretStore.locator]), [
-      ['development-cp', 'gs://acme-development-cp-metadata', 'GCP_SECRET_MANAGER', 'acme-development'],
-      ['dr-region', 's3://acme-dr-region-metadata', 'AWS_SECRETS_MANAGER', 'us-east-1'],
-      ['production-cp', 's3://acme-production-cp-metadata', 'AWS_SECRETS_MANAGER', 'us-east-1'],
-      ['staging-cp', 'gs://acme-staging-cp-metadata', 'GCP_SECRET_MANAGER', 'acme-staging'],
+      ['development-cp', 'gs://acme-development-cp-metadata', 'KUBERNETES', null],
+      ['dr-region', 's3://acme-dr-region-metadata', 'KUBERNETES', null],
+      ['production-cp', 's3://acme-production-cp-metadata', 'KUBERNETES', null],
+      ['staging-cp', 'gs://acme-staging-cp-metadata', 'KUBERNETES', null],
+    ]);
+    // With secretStore: cloud, each pool declares its cloud's manager where its clusters run (their region, their project).
+    const cloud = planOf({ yaml: seed + 'secretStore: cloud\n' });
+    assert.deepEqual(cloud.queues.pools.map((p) => [p.name, p.secretStore.type, p.secretStore.locator]), [
+      ['development-cp', 'GCP_SECRET_MANAGER', 'acme-development'],
+      ['dr-region', 'AWS_SECRETS_MANAGER', 'us-west-2'],
+      ['production-cp', 'AWS_SECRETS_MANAGER', 'us-east-1'],
+      ['staging-cp', 'GCP_SECRET_MANAGER', 'acme-staging'],
     ]);
   });
 
@@ -46,6 +54,7 @@ describe('queue routing', () => {
     assert.ok(compiled.plan, findingLines(compiled).join('\n'));
     // The seed's other warnings (an unused pool, a bucket region) are placement's, not routing's.
     assert.deepEqual(findingLines(compiled).map((l) => l.replace(/^\S+ /, '')).filter((l) => /queue/.test(l)), [
+      'clusterPools: warning: work the model does not name (projects created in Union later) queues for pool default, and no cluster runs it (found no cluster in pool default, and none it shares; allowed a cluster in clusterPools.default, alone or shared with one other pool). Fix: List a cluster under clusterPools.default: projects created in Union later run there. To accept it, add to the model: acknowledge: [{ warning: queue-routing, at: "clusterPools" }].',
       'poolAssignments[1]: warning: a workflow assignment has no queue equivalent: run.default_queue is set per project-domain (found workflow "my_critical_wf"; allowed project-domain assignments with queue routing). Fix: Pass the queue when the workflow runs, or keep its attribute file (routing: attributes). To accept it, add to the model: acknowledge: [{ warning: queue-routing, at: "poolAssignments[1]" }].',
     ]);
   });
@@ -71,14 +80,14 @@ describe('a queue pool\'s image registry', () => {
 
   it('is none when the pool\'s clusters write different ones', () => {
     assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'staging-cp'), null);
-    // Each pool judged by its own clusters: the development pool's one cluster writes none.
-    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'development-cp'), null);
+    // Each pool judged by its own clusters: the development pool's one cluster writes its group's own repository.
+    assert.equal(registryOf(twoStagingClusters(repo('images'), repo('other')), 'development-cp'), 'us-central1-docker.pkg.dev/acme-development/union-dataplane-development-cp');
   });
 });
 
 describe('self-managed keys', () => {
   it('fails on a control plane host with a scheme', () => {
-    expectFindings(compileYaml(seed + 'controlPlaneHost: https://acme.unionai.cloud\n'), 'controlPlaneHost: invalid value (found "https://acme.unionai.cloud"; allowed a host name such as acme.unionai.cloud). Fix: Write the host only');
+    expectFindings(compileYaml(seed.replace(/^controlPlaneHost: .*$/m, 'controlPlaneHost: https://acme.unionai.cloud')), 'controlPlaneHost: invalid value (found "https://acme.unionai.cloud"; allowed a host name such as acme.unionai.cloud). Fix: Write the host only');
   });
 
   it('fails on identity options of the other cloud, and on malformed ones', () => {
@@ -96,7 +105,7 @@ describe('self-managed keys', () => {
 
   it('fills CONTROLPLANE_HOST and keeps the identity names within their limits', () => {
     const long = 'c'.repeat(40);
-    const plan = planOf({ yaml: seed.replace('my-staging-cluster', long).replace('my-staging-cluster', long) + 'controlPlaneHost: acme.unionai.cloud\n' });
+    const plan = planOf({ yaml: seed.replace('my-staging-cluster', long).replace('my-staging-cluster', long) });
     assert.equal(plan.controlPlaneHost, 'acme.unionai.cloud');
     const sa = plan.identities.find((i) => i.cluster === long)!;
     assert.equal(sa.cloud, 'gcp');

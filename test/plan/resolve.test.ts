@@ -104,6 +104,7 @@ describe('resolve: storage-groups', () => {
 
   it('fails when a group spans accounts without bucketAccount, and passes with it', () => {
     const yaml = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { staging: aws, production: aws }
 projects: [p]
@@ -158,6 +159,7 @@ describe('resolve: cloud-names', () => {
 
 describe('resolve: assignments', () => {
   const project = (extra = '') => `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: aws, production: aws }
 projects: [known]

@@ -332,7 +332,7 @@ export function buildModel(spec: ModelSpec): BuiltModel {
 function assemble(spec: ModelSpec, units: readonly GenUnit[], clusters: object, pools: object, assignments: readonly object[]): ModelObject {
   const clouds = new Set(units.map((u) => u.cloud));
   const s = spec.settingsChoice;
-  const model: ModelObject = { org: spec.org, isolation: spec.isolation, domains: Object.fromEntries(spec.domains) };
+  const model: ModelObject = { org: spec.org, isolation: spec.isolation, domains: Object.fromEntries(spec.domains), controlPlaneHost: 'acme.unionai.cloud' };
   if (spec.projects.length > 0 || s % 2 === 0) model.projects = [...spec.projects];
   if (spec.onDemand) {
     const { perDomain, cloud, projects } = spec.onDemand;

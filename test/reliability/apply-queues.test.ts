@@ -11,7 +11,9 @@ import type { Plan } from '../../src/plan/types';
 import { ROOT, runCli } from '../helpers';
 
 // Records each call as NUL-separated arguments after a CALL marker; exits FLYTE_EXIT on call FLYTE_FAIL_AT.
+// \`flyte get\` finds nothing (the script then creates), and is neither recorded nor counted.
 const STUB_FLYTE = `#!/usr/bin/env bash
+case " $* " in *" get "*) exit 1 ;; esac
 n=$(( $(cat "$FLYTE_COUNT" 2>/dev/null || echo 0) + 1 ))
 echo "$n" > "$FLYTE_COUNT"
 { printf 'CALL\\0'; printf '%s\\0' "$@"; } >> "$FLYTE_LOG"
@@ -57,7 +59,8 @@ function expected(): string[][] {
   return [
     ...plan.queues.pools.filter((p) => !p.exists).map((p) => ['create', 'cluster-pool', p.name, '--file', path.join(q, 'cluster-pools', `${p.name}.yaml`)]),
     ...plan.queues.clusters.map((c) => ['create', 'cluster', c.cluster, '--pool', c.pool]),
-    ...plan.queues.queues.map((x) => ['create', 'queue', x.name, '--cluster-pool', x.pool]),
+    ...plan.queues.queues.map((x) => ['create', 'queue', x.name, '--cluster-pool', x.pool, '--run-concurrency', String(x.runConcurrency), '--action-concurrency', String(x.actionConcurrency)]),
+    ...(plan.queues.org === null ? [] : [['edit', 'settings', '--from-file', path.join(q, 'settings', 'org.yaml')]]),
     ...plan.queues.settings.map((s) => ['edit', 'settings', '--project', s.project, '--domain', s.domain, '--from-file', path.join(q, 'settings', `${s.project}.${s.domain}.yaml`)]),
   ];
 }

@@ -12,6 +12,7 @@ import { diffPlans } from '../../src/diff/compare-plans';
 import { planOf, runCli } from '../helpers';
 
 const BASE = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: gcp, production: aws }
 projects: [flytesnacks]

@@ -187,10 +187,13 @@ describe('domain isolation', () => {
         AWS_REGION: 'us-west-2',
         BACKEND_IAM_ROLE_ARN: `arn:aws:iam::${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}:role/union-prod`,
         WORKER_IAM_ROLE_ARN: `arn:aws:iam::${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}:role/union-prod`,
-        CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
-        AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName prod --provider aws>',
+        CONTROLPLANE_HOST: 'acme.unionai.cloud',
       },
       storage: { provider: 'aws', bucketName: 'acme-production-cp-metadata' },
+      imageBuilder: {
+        defaultRepository: `${remoteOutput(remoteStateFor(aws, 'aws-accounts-production'), 'production_account_id')}.dkr.ecr.us-west-2.amazonaws.com/union-dataplane-production-cp`,
+        authenticationType: 'aws',
+      },
     });
     const gcp = stackOf(app, 'pool-development-cp');
     assert.deepEqual(gcp.output?.['pool_development-cp']?.value, {
@@ -209,10 +212,10 @@ describe('domain isolation', () => {
         GCP_REGION: 'us-central1',
         BACKEND_IAM_ROLE_ARN: 'union-dev@acme-development.iam.gserviceaccount.com',
         WORKER_IAM_ROLE_ARN: 'union-dev@acme-development.iam.gserviceaccount.com',
-        CONTROLPLANE_HOST: '<set controlPlaneHost in the model, such as acme.unionai.cloud>',
-        AUTH_CLIENT_ID: '<client id printed by: uctl selfserve provision-dataplane-resources --clusterName dev --provider gcp>',
+        CONTROLPLANE_HOST: 'acme.unionai.cloud',
       },
       storage: { provider: 'gcs', bucketName: 'acme-development-cp-metadata' },
+      imageBuilder: { defaultRepository: 'us-central1-docker.pkg.dev/acme-development/union-dataplane-development-cp', authenticationType: 'google' },
     });
   });
 

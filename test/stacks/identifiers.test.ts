@@ -22,6 +22,7 @@ function identifiersOf(tf: TfJson): [string, string][] {
 }
 
 const DIGIT_NAMES = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { 1dev: aws, 2prod: gcp }
 projects: [3d-project]

@@ -15,6 +15,7 @@ const AWS = 'aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{na
 /** Project isolation, production on AWS and development on GCP, with one cluster per pair. */
 function project(extra: { aws?: string; top?: string; accounts?: string; pools?: string } = {}): string {
   return `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { development: gcp, production: aws }
 projects: [flytesnacks, analytics]
@@ -92,6 +93,7 @@ export function tierModels(): TierModel[] {
     {
       name: 'digit-names',
       yaml: `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { 1dev: aws, 2prod: aws }
 projects: [3d-project]

@@ -213,6 +213,7 @@ if (!ENABLED) {
 
       it('a model with one project added: the existing stacks plan only additions', async () => {
         const base = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws }
 projects: [flytesnacks]

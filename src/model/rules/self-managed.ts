@@ -11,6 +11,9 @@ export const ARTIFACT_REPOSITORY = /^projects\/([a-z][a-z0-9-]{4,28}[a-z0-9])\/l
 
 export function checkSelfManaged(model: Model): Finding[] {
   const out: Finding[] = [];
+  // A placeholder would pass the chart's `required` check and fail only when the cluster connects.
+  const clusterNames = Object.keys(model.clusters);
+  if (model.controlPlaneHost === undefined && model.deployment === 'self-managed' && clusterNames.length > 0) out.push(messages.controlPlaneHostMissing(clusterNames));
   if (model.controlPlaneHost !== undefined && !HOST.test(model.controlPlaneHost))
     out.push(messages.invalidValue(['controlPlaneHost'], JSON.stringify(model.controlPlaneHost), 'a host name such as acme.unionai.cloud', 'Write the host only: no https://, no path, no port.'));
   const clouds = new Map(unitKeys(model).map((u) => [u.key, u.cloud]));
