@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { runCli, temporaryDir, treeOf } from '../helpers';
 
 const BASE = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws }
 projects: [flytesnacks, analytics]

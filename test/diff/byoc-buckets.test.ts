@@ -37,9 +37,10 @@ describe('diff of BYOC buckets', () => {
     assert.deepEqual(removed.buckets.map((b) => [b.change, b.destructive]), [['destroyed', true], ['destroyed', true]]);
   });
 
-  it('switching to union-provisions destroys nothing: the storage states keep the buckets', () => {
+  it('switching to union-provisions drops the storage stacks: destructive unless the model retires them with forget', () => {
     const d = diffPlans(planOf({ yaml: CREATE }), planOf({ yaml: UNION }));
     assert.ok(d.buckets.length > 0);
-    assert.ok(d.buckets.every((b) => !b.destructive && b.change === 'no longer requested'));
+    // Their states still hold the buckets: planned without their stack, they would destroy them.
+    assert.ok(d.buckets.every((b) => b.destructive && b.change === 'destroyed' && b.details.some((x) => x.includes('retired.pool-'))), JSON.stringify(d.buckets));
   });
 });

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { load } from 'js-yaml';
 import { addProject } from '../../src/model/add-project';
 
 const FLOW = 'org: acme\nisolation: domain\ndomains: { production: aws }\nprojects: [flytesnacks]\n';
@@ -17,7 +16,7 @@ describe('addProject: names YAML would not read as strings', () => {
         assert.ok(r.ok, JSON.stringify(r.ok ? null : r.findings));
         assert.deepEqual((parse(r.text) as { projects: unknown[] }).projects, ['flytesnacks', name]);
         // A YAML 1.1 reader too (yes/on/y are booleans there).
-        assert.deepEqual((load(r.text) as { projects: unknown[] }).projects, ['flytesnacks', name]);
+        assert.deepEqual((parse(r.text, { version: '1.1' }) as { projects: unknown[] }).projects, ['flytesnacks', name]);
       }
     });
   }

@@ -6,6 +6,7 @@ import { checkAwsAccountName, checkEmail, checkGcpDisplayName, checkGcpProjectId
 import { compileYaml, findingLines } from '../helpers';
 
 const MODEL = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws, development: gcp }
 projects: [flytesnacks]

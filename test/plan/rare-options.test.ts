@@ -11,6 +11,7 @@ import { compileYaml, expectFindings, findingLines, planOf, ROOT } from '../help
 import { resourcesOf, synthApp } from '../stacks/synth';
 
 const AWS_PAIRS = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws }
 projects: [alpha, beta, gamma]
@@ -62,6 +63,7 @@ describe('rare options change the output', () => {
 
   it('an adopted GCP project keeps its id: an explicit name equal to it is accepted, another one is a finding', () => {
     const gcp = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { development: gcp }
 gcp: { billingAccount: 01ABCD-23EF45-67890A, folderId: "1234567890", region: us-central1 }
@@ -94,6 +96,7 @@ clusterPools:
 
   it('a separate fast-registration bucket on GCP is a bucket of its own, in the outputs and Helm values', () => {
     const gcp = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { development: gcp }
 gcp: { billingAccount: 01ABCD-23EF45-67890A, folderId: "1234567890", region: us-central1 }

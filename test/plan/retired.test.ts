@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { compileYaml, expectFindings, findingLines, planOf } from '../helpers';
 
 const BASE = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws }
 projects: [flytesnacks]
@@ -52,7 +53,7 @@ describe('retired stacks', () => {
   });
 
   it('fails when a retired stack is still synthesized', () => {
-    const f = expectFindings(compileYaml(`${BASE}retired:\n  pool-prod-flytesnacks-cp: { forget: [${BUCKET}] }\n`), /^model\.yaml:11:3 retired\.pool-prod-flytesnacks-cp: this stack is retired but the model still synthesizes it/);
+    const f = expectFindings(compileYaml(`${BASE}retired:\n  pool-prod-flytesnacks-cp: { forget: [${BUCKET}] }\n`), /^model\.yaml:12:3 retired\.pool-prod-flytesnacks-cp: this stack is retired but the model still synthesizes it/);
     assert.equal(f.length, 1);
   });
 
@@ -66,9 +67,9 @@ describe('retired stacks', () => {
   });
 
   it('fails when neither forget nor destroy: true is given, or both', () => {
-    expectFindings(compileYaml(`${BASE}retired:\n  pool-a: {}\n`), /^model\.yaml:11:11 retired\.pool-a: a retired stack needs what its state keeps/);
+    expectFindings(compileYaml(`${BASE}retired:\n  pool-a: {}\n`), /^model\.yaml:12:11 retired\.pool-a: a retired stack needs what its state keeps/);
     expectFindings(compileYaml(`${BASE}retired:\n  pool-a: { destroy: false }\n`), /retired\.pool-a: a retired stack needs/);
-    expectFindings(compileYaml(`${BASE}retired:\n  pool-a: { forget: [] }\n`), /^model\.yaml:11:\d+ retired\.pool-a\.forget: a retired stack needs/);
+    expectFindings(compileYaml(`${BASE}retired:\n  pool-a: { forget: [] }\n`), /^model\.yaml:12:\d+ retired\.pool-a\.forget: a retired stack needs/);
     expectFindings(compileYaml(`${BASE}retired:\n  pool-a: { forget: [${BUCKET}], destroy: true }\n`), /retired\.pool-a: a retired stack either forgets its resources or destroys them, not both/);
     // destroy: false beside a forget list is the default said out loud.
     planOf({ yaml: `${BASE}retired:\n  pool-a: { forget: [${BUCKET}], destroy: false }\n` });

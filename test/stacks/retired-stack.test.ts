@@ -7,6 +7,7 @@ import { HCP_BOOTSTRAP_STACK } from '../../stacks/hcp-bootstrap-stack';
 import { resourcesOf, synthApp, type TfJson } from './synth';
 
 const MODEL = (backend: string) => `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws, development: gcp }
 projects: [flytesnacks]

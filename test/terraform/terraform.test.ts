@@ -270,6 +270,7 @@ clusterPools:
 
       it('a model shrunk to drop a project: no state plans a destroy unless the model opts in (retired)', async () => {
         const base = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: project
 domains: { production: aws }
 projects: [flytesnacks, analytics]

@@ -1,6 +1,6 @@
 // Runs the compiled test files, and nothing else. Node 20's `node --test DIR` runs every .js file
 // under a folder named `test`, so helper modules would report as passing tests; it has no globs.
-// Usage: node scripts/run-tests.mjs [node --test options] DIR... [!DIR...]
+// Usage: node test/run-tests.mjs [node --test options] DIR... [!DIR...]
 // Runs each `*.test.js` under the DIRs (in dist/, compiled from test/) but not under a `!DIR`, and
 // only where its TypeScript source still exists: a test deleted from test/ may linger in dist/.
 import { spawnSync } from 'node:child_process';
