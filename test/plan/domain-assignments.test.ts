@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -33,12 +33,12 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
 
   it('reports two domain-wide entries for one domain as a located duplicate', () => {
     const yaml = fixtureText(FIXTURE).replace('poolAssignments:\n', 'poolAssignments:\n  - { domain: development, clusterPoolName: stg }\n');
-    expectFindings(compileYaml(yaml), /model\.yaml:\d+:\d+ poolAssignments\[1\]: error: the same assignment is made twice \(found every project of development/);
+    expectFindings(compileYaml(yaml), /model\.yaml:\d+:\d+ poolAssignments\[1\]: the same assignment is made twice \(found every project of development/);
   });
 
   it('reports a workflow without project', () => {
     const yaml = fixtureText(FIXTURE).replace('poolAssignments:\n', 'poolAssignments:\n  - { domain: staging, workflow: wf.train, clusterPoolName: stg }\n');
-    expectFindings(compileYaml(yaml), /poolAssignments\[0\]\.workflow: error: a workflow assignment names no project/);
+    expectFindings(compileYaml(yaml), /poolAssignments\[0\]\.workflow: a workflow assignment names no project/);
   });
 
   it('states the cross-isolation placement once for the line, not once per pair', () => {
@@ -68,7 +68,8 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
     const dir = mkdtempSync(path.join(tmpdir(), 'domain-wide-add-'));
     try {
       const model = path.join(dir, 'isolation.yaml');
-      copyFileSync(fixturePath(FIXTURE), model);
+      // New projects land in onDemand.projects, which needs the default account.
+      writeFileSync(model, fixtureText(FIXTURE).replace('projects: [p01,', 'onDemand: { cloud: gcp }\nprojects: [p01,'));
       const r = runCli(['add-project', 'p11', '-m', model]);
       assert.ok(existsSync(model));
       assert.match(r.stdout + r.stderr, /p11-development\.yaml/);
