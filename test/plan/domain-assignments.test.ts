@@ -77,4 +77,32 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('diff of adding a domain-wide line: the pairs change assignment, no account or bucket changes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'domain-wide-diff-'));
+    try {
+      const base = `org: acme
+isolation: domain
+domains: { development: gcp, production: aws }
+projects: [alpha, beta, gamma]
+aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{name}@acme.example" }
+gcp: { billingAccount: 01ABCD-23EF45-67890A, folderId: "1234567890", region: us-central1 }
+clusters:
+  dev: { account: development }
+  prod: { account: production }
+clusterPools:
+  default: [dev]
+  production-cp: [prod]
+`;
+      writeFileSync(path.join(dir, 'base.yaml'), base);
+      writeFileSync(path.join(dir, 'new.yaml'), base.replace('clusterPools:', 'poolAssignments:\n  - { domain: development, clusterPoolName: default }\nclusterPools:'));
+      const r = runCli(['diff', '--base', 'base.yaml', '-m', 'new.yaml'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Nothing is destroyed or replaced\./);
+      for (const p of ['alpha', 'beta', 'gamma']) assert.match(r.stdout, new RegExp(`\\| changed \\| \`${p}\` \\| \`development\` \\|  \\| \`default\` \\(fallback to default\\) \\| \`default\` \\(domain-wide\\)`));
+      assert.doesNotMatch(r.stdout, /account|bucket/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
