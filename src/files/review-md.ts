@@ -148,7 +148,7 @@ function rollupSection(plan: Plan): string {
     String(r.buckets),
     r.workflows === 0 ? String(r.pairs) : `${r.pairs} + ${r.workflows} workflow`,
     runsInCell(r.runsIn),
-    `${r.origins.explicit} / ${r.origins.automatic} / ${r.origins.fallback}`,
+    `${r.origins.explicit + r.origins.domain} / ${r.origins.automatic} / ${r.origins.fallback}`,
   ]);
   return [
     `## ${ROLLUP_TITLE}`,
@@ -253,7 +253,7 @@ function summary(plan: Plan): string {
     '',
     `- ${plan.units.length} accounts/projects (${plan.units.filter((u) => u.existingId !== null).length} adopted), in ${plan.stacks.filter((s) => s.kind === 'accounts').length} accounts stacks`,
     `- ${plan.clusters.length} clusters in ${plan.pools.length} pools, ${plan.storageGroups.length} storage groups (one metadata bucket each)`,
-    `- ${plan.assignments.length} assignments: ${count('explicit')} explicit, ${count('automatic')} automatic, ${count('fallback')} fallback to ${code('default')}`,
+    `- ${plan.assignments.length} assignments: ${count('explicit')} explicit, ${count('domain')} domain-wide, ${count('automatic')} automatic, ${count('fallback')} fallback to ${code('default')}`,
     `- ${plural(plan.warnings.length, 'warning')}, ${plural(plan.shortenedNames.length, 'shortened name')}`,
     '',
   ].join('\n');

@@ -73,7 +73,7 @@ export function rollup(plan: Plan): RollupRow[] {
     const key = `${domain ?? ''}\u0000${cloud}`;
     let r = rows.get(key);
     if (r === undefined) {
-      r = { domain, cloud, units: 0, adopted: 0, clusters: 0, pools: 0, buckets: 0, pairs: 0, workflows: 0, runsIn: { 'own account': 0, 'default account': 0, 'other accounts': 0 }, origins: { explicit: 0, automatic: 0, fallback: 0 } };
+      r = { domain, cloud, units: 0, adopted: 0, clusters: 0, pools: 0, buckets: 0, pairs: 0, workflows: 0, runsIn: { 'own account': 0, 'default account': 0, 'other accounts': 0 }, origins: { explicit: 0, domain: 0, automatic: 0, fallback: 0 } };
       rows.set(key, r);
     }
     return r;

@@ -21,7 +21,7 @@ export function renderTerminalReview(full: Plan, width = 100, filter: PlanFilter
   const out = [
     `Union data-plane plan for ${plan.org} (${plan.isolation} isolation)`,
     `  ${plan.units.length} accounts/projects (${plan.units.filter((u) => u.existingId !== null).length} adopted), ${plan.clusters.length} clusters in ${plan.pools.length} pools, ${plan.storageGroups.length} metadata buckets`,
-    `  ${plan.assignments.length} assignments: ${count('explicit')} explicit, ${count('automatic')} automatic, ${count('fallback')} fallback to default`,
+    `  ${plan.assignments.length} assignments: ${count('explicit')} explicit, ${count('domain')} domain-wide, ${count('automatic')} automatic, ${count('fallback')} fallback to default`,
     `  ${plan.warnings.length} warning${plan.warnings.length === 1 ? '' : 's'}${plan.acknowledgedWarnings?.length ? ` (+${plan.acknowledgedWarnings.length} acknowledged)` : ''}, ${plan.shortenedNames.length} shortened names`,
   ];
   if (isFiltered(filter)) {
@@ -72,7 +72,7 @@ function rollupLines(plan: Plan): string[] {
     String(r.pools),
     String(r.buckets),
     String(r.pairs + r.workflows),
-    `${r.origins.explicit}/${r.origins.automatic}/${r.origins.fallback}`,
+    `${r.origins.explicit + r.origins.domain}/${r.origins.automatic}/${r.origins.fallback}`,
     runs(r.runsIn),
   ]);
   return aligned(['DOMAIN', 'CLOUD', 'ACCOUNTS', 'CLUSTERS', 'POOLS', 'BUCKETS', 'PAIRS', 'EXP/AUTO/FALLB', 'RUNS IN'], rows);

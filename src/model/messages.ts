@@ -306,6 +306,14 @@ export const messages = {
     fix: `Remove this one or ${firstPath}.`,
   }),
 
+  workflowWithoutProject: (path: ModelPath, workflow: string): Finding => ({
+    path,
+    problem: 'a workflow assignment names no project',
+    found: `workflow ${q(workflow)} without project`,
+    allowed: 'workflow only together with project; without project the entry covers every project of the domain',
+    fix: 'Add project: <the project whose workflow this is>, or remove workflow.',
+  }),
+
   // --- cloud-names ---
   nameInvalid: (path: ModelPath, what: string, name: string, rule: string, fix: string): Finding => ({
     path,

@@ -179,7 +179,8 @@ const pool = z.union([z.array(name).min(1), poolLong]);
 
 const assignment = z
   .object({
-    project: name,
+    /** Omitted: every project of the domain, known, on-demand and added later (a domain-wide assignment). */
+    project: name.optional(),
     domain: name,
     workflow: z.string().optional(),
     clusterPoolName: name,

@@ -25,7 +25,7 @@ export function sortedAssignments<T extends AssignmentRef>(assignments: readonly
 
 /** In the user's words, for the review and the diff. */
 export function describeOrigin(a: Pick<Assignment, 'origin' | 'crossIsolation'>): string {
-  const origin = a.origin === 'fallback' ? 'fallback to default' : a.origin;
+  const origin = a.origin === 'fallback' ? 'fallback to default' : a.origin === 'domain' ? 'domain-wide' : a.origin;
   return a.crossIsolation ? `${origin} (cross-isolation allowed)` : origin;
 }
 

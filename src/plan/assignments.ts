@@ -30,9 +30,15 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
 
   const out: Assignment[] = [];
   const covered = new Set<string>();
+  const domainWide: [number, NonNullable<Model['poolAssignments'][number]>][] = [];
   model.poolAssignments.forEach((a, i) => {
     const pool = poolByName.get(a.clusterPoolName);
     if (!pool || !(a.domain in model.domains)) return; // reported by the reference rule
+    if (a.project === undefined) {
+      // Resolved after the per-pair entries, which win for their pair; a workflow without project is a reference finding.
+      if (a.workflow === undefined && !domainWide.some(([, d]) => d.domain === a.domain)) domainWide.push([i, a]);
+      return;
+    }
     const unit = unitOfPair(model, a.project, a.domain);
     const allowed = allowedUnits(a.project, a.domain);
     const away = outside(pool, allowed);
@@ -59,6 +65,24 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
     ...model.projects.map((p, i): [string, ModelPath] => [p, ['projects', i]]),
     ...onDemandProjects(model).map((p, i): [string, ModelPath] => [p, ['onDemand', 'projects', i]]),
   ];
+  for (const [i, a] of domainWide) {
+    const pool = poolByName.get(a.clusterPoolName)!;
+    const crossed: string[] = [];
+    const where = new Set<string>();
+    for (const [project] of projects) {
+      if (covered.has(`${project}/${a.domain}`)) continue; // a per-pair assignment wins over the domain-wide one
+      covered.add(`${project}/${a.domain}`);
+      const unit = unitOfPair(model, project, a.domain);
+      const away = outside(pool, allowedUnits(project, a.domain));
+      if (away.length > 0) { crossed.push(project); for (const w of away) where.add(w); }
+      out.push({ project, domain: a.domain, workflow: null, pool: a.clusterPoolName, origin: 'domain', unit, crossIsolation: away.length > 0, file: attributeFileName(project, a.domain, null) });
+    }
+    if (crossed.length === 0) continue;
+    const pairs = `every project of ${a.domain} (${crossed.length}: ${crossed.join(', ')})`;
+    // One line, one decision: the flag covers every pair the line covers, and the review says so once, not per pair.
+    if (!a.allowCrossIsolation) findings.push(messages.crossIsolation(['poolAssignments', i, 'clusterPoolName'], pairs, a.clusterPoolName, [...where].sort().join(', '), [unitOfPair(model, crossed[0]!, a.domain)]));
+    else findings.push(placementMessages.crossIsolationAllowed(['poolAssignments', i], pairs, a.clusterPoolName, [...where].sort().join(', '), `poolAssignments.*/${a.domain}`));
+  }
   const defaultPool = poolByName.get(DEFAULT_POOL);
   for (const [project, path] of projects) {
     for (const domain of domainNames(model)) {

@@ -190,8 +190,9 @@ export interface Assignment {
   readonly domain: string;
   readonly workflow: string | null;
   readonly pool: string;
-  /** explicit: poolAssignments; automatic: the pair's account hosts exactly one pool; fallback: `default`. */
-  readonly origin: 'explicit' | 'automatic' | 'fallback';
+  /** explicit: poolAssignments; domain: a poolAssignments entry without project, for every project of the domain;
+   *  automatic: the pair's account hosts exactly one pool; fallback: `default`. */
+  readonly origin: 'explicit' | 'domain' | 'automatic' | 'fallback';
   /** The unit the pair belongs to. */
   readonly unit: string;
   /** The assignment said allowCrossIsolation and its pool runs outside the pair's accounts. */

@@ -39,7 +39,7 @@ export function findMisspeltDefinitions(model: Model): Misspelt {
   for (const spec of Object.values(model.clusterPools)) if (!Array.isArray(spec) && spec.bucketAccount) unit(spec.bucketAccount);
   for (const a of model.poolAssignments) {
     count(domainRefs, a.domain);
-    count(projectRefs, a.project);
+    if (a.project !== undefined) count(projectRefs, a.project);
   }
   for (const p of Object.keys(model.shortNames)) count(projectRefs, p);
 

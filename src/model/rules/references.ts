@@ -53,13 +53,16 @@ export function checkReferences(model: Model): Finding[] {
   const poolSet = new Set(pools);
   const firstOf = new Map<string, number>();
   model.poolAssignments.forEach((a, i) => {
-    ref(['poolAssignments', i, 'project'], 'project', a.project, projects, projectSet);
+    if (a.project !== undefined) ref(['poolAssignments', i, 'project'], 'project', a.project, projects, projectSet);
+    // A workflow belongs to one project's pipelines; without a project it would name a workflow in every one.
+    else if (a.workflow !== undefined) out.push(messages.workflowWithoutProject(['poolAssignments', i, 'workflow'], a.workflow));
     ref(['poolAssignments', i, 'domain'], 'domain', a.domain, domains, domainSet);
     ref(['poolAssignments', i, 'clusterPoolName'], 'cluster pool', a.clusterPoolName, pools, poolSet);
-    const key = `${a.project}/${a.domain}/${a.workflow ?? ''}`;
+    // A domain-wide entry keys as `*/domain`: two for one domain are a duplicate, and no project is named `*`.
+    const key = `${a.project ?? '*'}/${a.domain}/${a.workflow ?? ''}`;
     const first = firstOf.get(key);
     if (first !== undefined)
-      out.push(messages.duplicateAssignment(['poolAssignments', i], `${a.project}/${a.domain}${a.workflow ? ` workflow ${a.workflow}` : ''}`, `poolAssignments[${first}]`));
+      out.push(messages.duplicateAssignment(['poolAssignments', i], a.project === undefined ? `every project of ${a.domain}` : `${a.project}/${a.domain}${a.workflow ? ` workflow ${a.workflow}` : ''}`, `poolAssignments[${first}]`));
     else firstOf.set(key, i);
   });
   return out;
