@@ -20,11 +20,11 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
   it('lets a per-pair assignment win over the domain-wide one, whichever comes first', () => {
     const yaml = fixtureText(FIXTURE)
       .replace('clusterPools: { dev: [dev], stg: [stg], prod: [prod] }', 'clusters:\n  dev5: { account: development/p05 }\nclusterPools: { dev: [dev], stg: [stg], prod: [prod], dev5-cp: [dev5] }')
-      .replace(/^clusters:\n  dev5: (.*)\n/m, '')
+      .replace(/^clusters:\n {2}dev5: (.*)\n/m, '')
       .replace('  dev: { account: development/p01 }', '  dev: { account: development/p01 }\n  dev5: { account: development/p05 }')
       .replace('poolAssignments:\n', 'poolAssignments:\n  - { domain: development, clusterPoolName: dev5-cp, project: p05 }\n')
       .replace('  - { warning: unit-without-cluster, at: projects.p05 }\n', '');
-    const plan = planOf({ yaml: yaml.replace(/clusters:\n  dev5: \{ account: development\/p05 \}\n/, '') });
+    const plan = planOf({ yaml: yaml.replace(/clusters:\n {2}dev5: \{ account: development\/p05 \}\n/, '') });
     const p05 = plan.assignments.find((a) => a.project === 'p05' && a.domain === 'development')!;
     assert.equal(p05.pool, 'dev5-cp');
     assert.equal(p05.origin, 'explicit');
@@ -82,6 +82,7 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
     const dir = mkdtempSync(path.join(tmpdir(), 'domain-wide-diff-'));
     try {
       const base = `org: acme
+controlPlaneHost: acme.unionai.cloud
 isolation: domain
 domains: { development: gcp, production: aws }
 projects: [alpha, beta, gamma]
