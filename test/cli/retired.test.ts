@@ -6,22 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, temporaryDir, treeOf } from '../helpers';
+import { REMOVAL_BASE, REMOVAL_GONE, REMOVAL_SHRUNK } from '../removal-model';
 
-const BASE = `org: acme
-controlPlaneHost: acme.unionai.cloud
-isolation: project
-domains: { production: aws }
-projects: [flytesnacks, analytics]
-aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{name}@acme.example" }
-clusters:
-  prod-flytesnacks: { account: production/flytesnacks }
-  prod-analytics: { account: production/analytics }
-clusterPools:
-  prod-flytesnacks-cp: [prod-flytesnacks]
-  prod-analytics-cp: [prod-analytics]
-`;
-const SHRUNK = BASE.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks]').replace(/^.*prod-analytics.*\n/gm, '');
-const GONE = ['aws-accounts-production_analytics', 'pool-prod-analytics-cp'];
 
 describe('removing from the model', () => {
   const dir = temporaryDir('ui-retired-');
@@ -37,17 +23,17 @@ describe('removing from the model', () => {
   const held = new Map<string, string[]>();
 
   it('synth of the full model, then of the shrunk one without a record: refused (exit 3), the previous output untouched', () => {
-    assert.equal(synth('base', BASE).code, 0);
-    for (const s of GONE) held.set(s, addresses(s));
+    assert.equal(synth('base', REMOVAL_BASE).code, 0);
+    for (const s of REMOVAL_GONE) held.set(s, addresses(s));
     const before = treeOf(path.join(dir, 'out'));
-    const r = synth('shrunk', SHRUNK);
+    const r = synth('shrunk', REMOVAL_SHRUNK);
     assert.equal(r.code, 3, r.stderr);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^Refused: 2 stacks of the previous output in out\/stacks would leave it/);
     assert.deepEqual(treeOf(path.join(dir, 'out')), before, 'nothing written');
     // The record names every resource each state holds.
     record = r.stderr.slice(r.stderr.indexOf('retired:\n'), r.stderr.indexOf('\nThen synth writes'));
-    assert.equal(record, `retired:\n${GONE.map((s) => `  ${s}:\n    forget:\n${held.get(s)!.map((a) => `      - ${a}\n`).join('')}`).join('')}`.trimEnd());
+    assert.equal(record, `retired:\n${REMOVAL_GONE.map((s) => `  ${s}:\n    forget:\n${held.get(s)!.map((a) => `      - ${a}\n`).join('')}`).join('')}`.trimEnd());
   });
 
   it('diff without a record: the account and the bucket are destroyed, refused, and it names the record that keeps them', () => {
@@ -57,11 +43,11 @@ describe('removing from the model', () => {
   });
 
   it('with the printed record: the stacks stay, holding only removed blocks with destroy = false, and diff finds nothing destroyed', () => {
-    const r = synth('kept', `${SHRUNK}${record}\n`);
+    const r = synth('kept', `${REMOVAL_SHRUNK}${record}\n`);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.deepEqual(stacks(), ['aws-accounts-production_analytics', 'aws-accounts-production_flytesnacks', 'pool-prod-analytics-cp', 'pool-prod-flytesnacks-cp']);
-    for (const s of GONE) {
+    for (const s of REMOVAL_GONE) {
       const json = stackJson(s);
       assert.equal(json.resource, undefined);
       assert.deepEqual(json.removed, held.get(s)!.map((from) => ({ from, lifecycle: { destroy: false } })));
@@ -72,21 +58,21 @@ describe('removing from the model', () => {
     assert.match(d.stdout, /\| forgotten \| `production\/analytics` \|/);
     assert.match(d.stdout, /\| forgotten \| `prod-analytics-cp` \|/);
     const st = runCli(['stacks', '-m', 'kept.yaml'], { cwd: dir });
-    for (const s of GONE) assert.match(st.stdout, new RegExp(`^${s}$`, 'm'));
+    for (const s of REMOVAL_GONE) assert.match(st.stdout, new RegExp(`^${s}$`, 'm'));
     const changed = runCli(['stacks', '--changed', '--base', 'base.yaml', '-m', 'kept.yaml'], { cwd: dir });
-    assert.deepEqual(changed.stdout.trim().split('\n').sort(), GONE);
+    assert.deepEqual(changed.stdout.trim().split('\n').sort(), REMOVAL_GONE);
   });
 
   it('the record dropped once applied: the stacks leave, and synth says what to do with their states', () => {
-    const r = synth('shrunk', SHRUNK);
+    const r = synth('shrunk', REMOVAL_SHRUNK);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(stacks(), ['aws-accounts-production_flytesnacks', 'pool-prod-flytesnacks-cp']);
-    for (const s of GONE) assert.match(r.stderr, new RegExp(`^Left the output: ${s} \\(it only forgot resources\\): once it has been applied, delete its state`, 'm'));
+    for (const s of REMOVAL_GONE) assert.match(r.stderr, new RegExp(`^Left the output: ${s} \\(it only forgot resources\\): once it has been applied, delete its state`, 'm'));
   });
 
   it('destroy: true: the stacks leave the output, diff refuses without --allow-destroy', () => {
-    assert.equal(synth('base', BASE).code, 0);
-    const destroyed = `${SHRUNK}retired:\n${GONE.map((s) => `  ${s}: { destroy: true }\n`).join('')}`;
+    assert.equal(synth('base', REMOVAL_BASE).code, 0);
+    const destroyed = `${REMOVAL_SHRUNK}retired:\n${REMOVAL_GONE.map((s) => `  ${s}: { destroy: true }\n`).join('')}`;
     const r = synth('destroyed', destroyed);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(stacks(), ['aws-accounts-production_flytesnacks', 'pool-prod-flytesnacks-cp']);
@@ -99,8 +85,8 @@ describe('removing from the model', () => {
   });
 
   it('one stack recorded, the other not: still refused, naming only the unrecorded one', () => {
-    assert.equal(synth('base', BASE).code, 0);
-    const r = synth('half', `${SHRUNK}retired:\n  pool-prod-analytics-cp: { destroy: true }\n`);
+    assert.equal(synth('base', REMOVAL_BASE).code, 0);
+    const r = synth('half', `${REMOVAL_SHRUNK}retired:\n  pool-prod-analytics-cp: { destroy: true }\n`);
     assert.equal(r.code, 3);
     assert.match(r.stderr, /^Refused: a stack of the previous output/);
     assert.match(r.stderr, /^ {2}aws-accounts-production_analytics:$/m);

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli, temporaryDir } from '../helpers';
+import { REMOVAL_BASE, REMOVAL_GONE, REMOVAL_SHRUNK } from '../removal-model';
 import { MANAGEMENT_ACCOUNT, startFakeSts, type FakeSts } from './fake-sts';
 import { tierModels, type TierModel } from './models';
 import { offlineProviders, pinAws, providersOf, readStack, type StackJson } from './scratch-copy';
@@ -269,21 +270,6 @@ clusterPools:
       });
 
       it('a model shrunk to drop a project: no state plans a destroy unless the model opts in (retired)', async () => {
-        const base = `org: acme
-controlPlaneHost: acme.unionai.cloud
-isolation: project
-domains: { production: aws }
-projects: [flytesnacks, analytics]
-aws: { region: us-east-1, parentId: r-ab12, emailTemplate: "aws+{name}@acme.example" }
-clusters:
-  prod-flytesnacks: { account: production/flytesnacks }
-  prod-analytics: { account: production/analytics }
-clusterPools:
-  prod-flytesnacks-cp: [prod-flytesnacks]
-  prod-analytics-cp: [prod-analytics]
-`;
-        const shrunk = base.replace('projects: [flytesnacks, analytics]', 'projects: [flytesnacks]').replace(/^.*prod-analytics.*\n/gm, '');
-        const GONE = ['aws-accounts-production_analytics', 'pool-prod-analytics-cp'];
         const dir = path.join(scratch, 'plan-removal');
         mkdirSync(dir, { recursive: true });
         // Every synth goes into the same output directory, as re-synthesizing a changed model does.
@@ -292,11 +278,11 @@ clusterPools:
           return runCli(['synth', '-m', `${name}.yaml`, '-o', 'out'], { cwd: dir });
         };
         const stacks = path.join(dir, 'out', 'stacks');
-        assert.equal(synthInto('base', base).code, 0);
+        assert.equal(synthInto('base', REMOVAL_BASE).code, 0);
         // The applied states of the two stacks the shrunk model drops, from their own plans.
         let schema: ProviderSchema | null = null;
         const held = new Map<string, string[]>();
-        for (const stack of GONE) {
+        for (const stack of REMOVAL_GONE) {
           const planned = await planStack(setup, sts, stacks, stack);
           assert.ok(planned.ok, `${stack}: ${planned.output}`);
           schema ??= JSON.parse(must(await terraform(setup, path.join(stacks, stack), ['providers', 'schema', '-json']), 'providers schema')) as ProviderSchema;
@@ -307,9 +293,9 @@ clusterPools:
         assert.ok(held.get('pool-prod-analytics-cp')!.length > 5, 'the storage state holds the bucket and its settings');
 
         // Unrecorded: refused, the previous output left as it was.
-        const refused = synthInto('shrunk', shrunk);
+        const refused = synthInto('shrunk', REMOVAL_SHRUNK);
         assert.equal(refused.code, 3, refused.stderr);
-        assert.deepEqual(readdirSync(stacks).filter((s) => GONE.includes(s)), GONE);
+        assert.deepEqual(readdirSync(stacks).filter((s) => REMOVAL_GONE.includes(s)), REMOVAL_GONE);
         // The record synth prints is the model text that keeps them.
         const record = refused.stderr.slice(refused.stderr.indexOf('retired:\n'), refused.stderr.indexOf('\nThen synth writes'));
         for (const [stack, addresses] of held) for (const a of addresses) assert.ok(record.includes(`      - ${a}\n`) || record.endsWith(`      - ${a}`), `${stack}: ${a} in the printed record`);
@@ -330,17 +316,17 @@ clusterPools:
           assert.equal(r.code, 0, r.stderr);
           return JSON.parse(must(await terraform(setup, empty, ['show', '-json', 'tier.tfplan']), 'show')) as PlanJson;
         };
-        for (const stack of GONE) {
+        for (const stack of REMOVAL_GONE) {
           const actions = actionsOf(await planEmpty(stack));
           assert.deepEqual(Object.keys(actions).sort(), held.get(stack), `${stack}: every resource of its state is planned`);
           assert.deepEqual([...new Set(Object.values(actions))], ['delete'], `${stack}: without configuration, the state plans the destroy`);
         }
 
         // Recorded as forget (what synth printed): the stacks stay, and their states plan 0 to destroy.
-        const kept = `${shrunk}${record}\n`;
+        const kept = `${REMOVAL_SHRUNK}${record}\n`;
         const keptRun = synthInto('kept', kept);
         assert.equal(keptRun.code, 0, keptRun.stderr);
-        for (const stack of GONE) {
+        for (const stack of REMOVAL_GONE) {
           const planned = await planStack(setup, sts, stacks, stack);
           assert.ok(planned.ok, `${stack}: ${planned.output}`);
           const actions = actionsOf(planned.plan!);
@@ -349,12 +335,12 @@ clusterPools:
         }
 
         // Opted in (destroy: true): the stacks leave the output, and only now is their destroy planned.
-        const destroyed = `${shrunk}retired:\n${GONE.map((s) => `  ${s}: { destroy: true }\n`).join('')}`;
+        const destroyed = `${REMOVAL_SHRUNK}retired:\n${REMOVAL_GONE.map((s) => `  ${s}: { destroy: true }\n`).join('')}`;
         const destroyRun = synthInto('destroyed', destroyed);
         assert.equal(destroyRun.code, 0, destroyRun.stderr);
-        assert.deepEqual(readdirSync(stacks).filter((s) => GONE.includes(s)), []);
-        for (const s of GONE) assert.match(destroyRun.stderr, new RegExp(`Left the output: ${s} \\(retired with destroy: true\\)`));
-        for (const stack of GONE) assert.deepEqual([...new Set(Object.values(actionsOf(await planEmpty(stack))))], ['delete'], `${stack}: the opt-in plans the destroy`);
+        assert.deepEqual(readdirSync(stacks).filter((s) => REMOVAL_GONE.includes(s)), []);
+        for (const s of REMOVAL_GONE) assert.match(destroyRun.stderr, new RegExp(`Left the output: ${s} \\(retired with destroy: true\\)`));
+        for (const stack of REMOVAL_GONE) assert.deepEqual([...new Set(Object.values(actionsOf(await planEmpty(stack))))], ['delete'], `${stack}: the opt-in plans the destroy`);
       });
     });
   }
