@@ -157,8 +157,7 @@ export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
 }
 
 function withoutCloud(vpc: CustomerVpc): DistributiveOmit<CustomerVpc, 'cloud'> {
-  const { cloud: _cloud, ...rest } = vpc;
-  return rest;
+  return Object.fromEntries(Object.entries(vpc).filter(([key]) => key !== 'cloud')) as DistributiveOmit<CustomerVpc, 'cloud'>;
 }
 
 /** What the model's VPC keys hold for Union, per cloud: the key, and what to write there. */
