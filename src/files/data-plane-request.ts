@@ -1,7 +1,9 @@
 // union/data-plane-request.md and .json (BYOC only): everything Union's "Configuring your data plane"
-// asks for, per cluster, with the values that exist only after apply named by the Terraform output
-// that prints them. A reviewer reads the Markdown in a pull request; Union's team can act on either.
-import type { ByocCluster, ByocPlan, UnitAccess } from '../plan/byoc-types';
+// asks for, per cluster. Every value the user must still supply (known only after apply, or not in
+// the model) is null in the JSON and **TO FILL IN** in the Markdown, with how to get it, and both
+// files list them first, from one list, so nothing unfilled reaches Union's team unnoticed.
+// A reviewer reads the Markdown in a pull request; Union's team can act on either.
+import type { ByocCluster, ByocPlan, CustomerVpc, UnitAccess } from '../plan/byoc-types';
 import type { Plan, StorageGroup, Unit } from '../plan/types';
 import { generatedNotice, type RenderOptions } from './generated-header';
 import { cell, code, table } from '../markdown';
@@ -33,7 +35,8 @@ export interface RequestCluster {
   readonly projectNumber?: LaterValue;
   readonly serviceAccount?: string;
   readonly region: string;
-  readonly vpc: { readonly provisionedBy: 'customer'; readonly id: string } | { readonly provisionedBy: 'union' };
+  /** Customer: the model's VPC keys, a null one to be filled in (listed in `toFillIn`). */
+  readonly vpc: ({ readonly provisionedBy: 'customer' } & DistributiveOmit<CustomerVpc, 'cloud'>) | { readonly provisionedBy: 'union' };
   readonly dataRetentionDays: number | null;
   readonly nodeGroups: ByocCluster['nodeGroups'];
   readonly pools: readonly string[];
@@ -55,7 +58,21 @@ export interface RequestPool {
   readonly bucketReaders: readonly string[];
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A value the user must supply before sending: null at `path` in the JSON, **TO FILL IN** in the Markdown. */
+export interface ToFillIn {
+  /** JSON Pointer (RFC 6901) into the request. */
+  readonly path: string;
+  /** What the value is, in words. */
+  readonly what: string;
+  /** The command that prints it, or the model key that sets it. */
+  readonly how: string;
+}
+
 export interface DataPlaneRequest {
+  /** Every null the user must replace, in the order the Markdown shows them. */
+  readonly toFillIn: readonly ToFillIn[];
   readonly org: string;
   /** Union's control plane host (`controlPlaneHost`), or null: to be filled in. */
   readonly controlPlaneHost: string | null;
@@ -92,7 +109,7 @@ export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
       unit: c.unit,
       accountName: unit.name,
       region: c.region,
-      vpc: b.vpc === null ? ({ provisionedBy: 'union' } as const) : ({ provisionedBy: 'customer', id: b.vpc } as const),
+      vpc: b.vpc === null ? ({ provisionedBy: 'union' } as const) : { provisionedBy: 'customer' as const, ...withoutCloud(b.vpc) },
       dataRetentionDays: b.dataRetentionDays,
       nodeGroups: b.nodeGroups,
       pools: c.pools,
@@ -121,7 +138,7 @@ export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
       bucketReaders: [...g.accessUnits],
     };
   });
-  return {
+  const partial = {
     org: plan.org,
     controlPlaneHost: plan.controlPlaneHost,
     providers: [...new Set(plan.clusters.map((c) => c.cloud))].sort(),
@@ -136,6 +153,55 @@ export function dataPlaneRequest(plan: Plan, byoc: ByocPlan): DataPlaneRequest {
     mapping: plan.assignments.map((a) => ({ project: a.project, domain: a.domain, workflow: a.workflow, pool: a.pool, clusters: poolClusters.get(a.pool) ?? [] })),
     pools,
   };
+  return { toFillIn: toFillIn(partial), ...partial };
+}
+
+function withoutCloud(vpc: CustomerVpc): DistributiveOmit<CustomerVpc, 'cloud'> {
+  return Object.fromEntries(Object.entries(vpc).filter(([key]) => key !== 'cloud')) as DistributiveOmit<CustomerVpc, 'cloud'>;
+}
+
+/** What the model's VPC keys hold for Union, per cloud: the key, and what to write there. */
+const VPC_KEYS = {
+  aws: [
+    ['publicSubnets', 'public subnet ids, one per availability zone'],
+    ['privateSubnets', 'private subnet ids, one per availability zone'],
+  ],
+  gcp: [
+    ['subnet', 'subnet of the network, in the cluster\'s region'],
+    ['podsRange', 'name of the subnet\'s secondary range for pods'],
+    ['servicesRange', 'name of the subnet\'s secondary range for services'],
+    ['masterCidr', 'a free /28 for the control plane'],
+  ],
+} as const;
+
+function laterHow(v: LaterValue): string {
+  return `run ${code(v.command)} once stack ${code(v.stack)} is applied`;
+}
+
+function vpcHow(cluster: string, key: string): string {
+  return `set ${code(`clusters.${cluster}.${key}`)} in the model`;
+}
+
+/** Every null value the user must supply, found from the request itself so the list cannot drift from it. */
+function toFillIn(r: Omit<DataPlaneRequest, 'toFillIn'>): ToFillIn[] {
+  const out: ToFillIn[] = [];
+  if (r.controlPlaneHost === null)
+    out.push({ path: '/controlPlaneHost', what: 'control plane host', how: `the host of your Union URL, or set ${code('controlPlaneHost')} in the model` });
+  r.clusters.forEach((c, i) => {
+    const at = `/clusters/${i}`;
+    const later = (key: 'accountId' | 'roleArn' | 'projectNumber', what: string) => {
+      const v = c[key];
+      if (v !== undefined && v.value === null) out.push({ path: `${at}/${key}/value`, what: `${code(c.name)}: ${what}`, how: laterHow(v) });
+    };
+    later('accountId', 'AWS account id');
+    later('roleArn', 'role ARN');
+    later('projectNumber', 'GCP project number');
+    if (c.vpc.provisionedBy === 'customer') {
+      const vpc = c.vpc as Record<string, unknown>;
+      for (const [key, what] of VPC_KEYS[c.cloud]) if (vpc[key] === null) out.push({ path: `${at}/vpc/${key}`, what: `${code(c.name)}: ${what}`, how: vpcHow(c.name, key) });
+    }
+  });
+  return out;
 }
 
 
@@ -152,8 +218,47 @@ export function renderDataPlaneRequest(plan: Plan, options: RenderOptions = {}):
 
 const CLOUD = { aws: 'AWS', gcp: 'GCP' } as const;
 
+/** The one marker of a value still to supply, with how to get it. */
+export const TO_FILL_IN = '**TO FILL IN**';
+const fillIn = (how: string) => `${TO_FILL_IN}: ${how}`;
+
 function laterText(v: LaterValue): string {
-  return v.value !== null ? code(v.value) : `after apply: ${code(v.command)}`;
+  return v.value !== null ? code(v.value) : fillIn(laterHow(v));
+}
+
+/** A VPC key's value, or the marker with the model key that sets it. */
+function vpcValue(cluster: string, key: string, value: string | readonly string[] | null): string {
+  if (value === null) return fillIn(vpcHow(cluster, key));
+  return typeof value === 'string' ? code(value) : value.map(code).join(', ');
+}
+
+/** Right after the title: every value still to fill in, where it is and how to get it. */
+function beforeSending(r: DataPlaneRequest): string[] {
+  if (r.toFillIn.length === 0) return ['## Before sending', '', 'Nothing to fill in: every value below is known.', ''];
+  const n = r.toFillIn.length;
+  return [
+    '## Before sending',
+    '',
+    `${n} ${n === 1 ? 'value' : 'values'} to fill in, each marked ${TO_FILL_IN} below (${sectionsOf(r.toFillIn)}):`,
+    '',
+    ...r.toFillIn.map((f) => `- [ ] ${f.what} (${SECTION[sectionOf(f)]}): ${f.how}`),
+    '',
+  ];
+}
+
+const SECTION = { top: 'summary', clusters: 'Clusters', vpc: 'Customer VPCs' } as const;
+
+function sectionOf(f: ToFillIn): keyof typeof SECTION {
+  return f.path === '/controlPlaneHost' ? 'top' : /^\/clusters\/\d+\/vpc\//.test(f.path) ? 'vpc' : 'clusters';
+}
+
+function sectionsOf(list: readonly ToFillIn[]): string {
+  const counts = new Map<keyof typeof SECTION, number>();
+  for (const f of list) counts.set(sectionOf(f), (counts.get(sectionOf(f)) ?? 0) + 1);
+  return (Object.keys(SECTION) as (keyof typeof SECTION)[])
+    .filter((k) => counts.has(k))
+    .map((k) => `${counts.get(k)} in ${SECTION[k]}`)
+    .join(', ');
 }
 
 function retention(days: number | null): string {
@@ -164,9 +269,12 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
   const out: string[] = [
     `# Data-plane request for Union: ${code(r.org)}`,
     '',
-    'What Union\'s "Configuring your data plane" asks for, for every cluster. Values that exist only after `cdktf deploy` are given as the command that prints them (run it in the synth output directory); fill them in before sending.',
+    ...beforeSending(r),
+    '## Summary',
     '',
-    `- Union org: ${code(r.org)}; control plane host: ${r.controlPlaneHost === null ? '**TO FILL IN** (the host of your Union URL; or set `controlPlaneHost` in the model)' : code(r.controlPlaneHost)}`,
+    'What Union\'s "Configuring your data plane" asks for, for every cluster. Commands run in the synth output directory.',
+    '',
+    `- Union org: ${code(r.org)}; control plane host: ${r.controlPlaneHost === null ? fillIn(`the host of your Union URL, or set ${code('controlPlaneHost')} in the model`) : code(r.controlPlaneHost)}`,
     `- Cloud provider: ${r.providers.map((p) => CLOUD[p]).join(' and ')}${r.providers.length > 1 ? ' (mixed, per Union\'s multi-cluster page: please confirm)' : ''}`,
     `- Multi-cluster: ${r.multiCluster ? `yes, ${r.clusters.length} clusters` : 'no, one cluster'}`,
     `- Isolation: ${r.isolation === 'domain' ? 'one account or project per domain' : 'one account or project per project-domain pair, plus the default for projects created later'}`,
@@ -194,12 +302,13 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
         c.accountId ? laterText(c.accountId) : c.projectNumber ? `${code(c.projectId ?? '')}, number ${laterText(c.projectNumber)}` : '',
         c.roleArn ? laterText(c.roleArn) : code(c.serviceAccount ?? ''),
         code(c.region),
-        c.vpc.provisionedBy === 'customer' ? code(c.vpc.id) : 'Union provisions one',
+        c.vpc.provisionedBy === 'customer' ? `${code(c.vpc.id)} (ours, see Customer VPCs)` : 'Union provisions one',
         retention(c.dataRetentionDays),
         c.pools.map(code).join(', '),
       ]),
     ),
   );
+  out.push(...customerVpcs(r.clusters));
   out.push('## Node groups', '');
   const groups = r.clusters.flatMap((c) =>
     c.nodeGroups.map((g) => [
@@ -241,4 +350,36 @@ export function renderRequestMarkdown(r: DataPlaneRequest): string {
     ),
   );
   return out.join('\n');
+}
+
+/** Clusters in our own VPC or network, with what Union's BYOC pages ask for with it, per cloud. */
+function customerVpcs(clusters: readonly RequestCluster[]): string[] {
+  const own = clusters.filter((c) => c.vpc.provisionedBy === 'customer');
+  if (own.length === 0) return [];
+  const out = ['## Customer VPCs', ''];
+  const aws = own.flatMap((c) => (c.vpc.provisionedBy === 'customer' && 'publicSubnets' in c.vpc ? [[c.name, c.vpc] as const] : []));
+  const gcp = own.flatMap((c) => (c.vpc.provisionedBy === 'customer' && 'subnet' in c.vpc ? [[c.name, c.vpc] as const] : []));
+  if (aws.length > 0)
+    out.push(
+      table(
+        ['Cluster', 'VPC', 'Public subnets (one per availability zone)', 'Private subnets (one per availability zone)'],
+        aws.map(([name, v]) => [code(name), code(v.id), vpcValue(name, 'publicSubnets', v.publicSubnets), vpcValue(name, 'privateSubnets', v.privateSubnets)]),
+      ),
+    );
+  if (gcp.length > 0)
+    out.push(
+      table(
+        ['Cluster', 'Network', 'Subnet', 'Subnet region', 'Pods range', 'Services range', 'Control plane /28'],
+        gcp.map(([name, v]) => [
+          code(name),
+          code(v.id),
+          vpcValue(name, 'subnet', v.subnet),
+          code(v.subnetRegion),
+          vpcValue(name, 'podsRange', v.podsRange),
+          vpcValue(name, 'servicesRange', v.servicesRange),
+          vpcValue(name, 'masterCidr', v.masterCidr),
+        ]),
+      ),
+    );
+  return out;
 }

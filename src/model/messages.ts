@@ -615,6 +615,32 @@ export const byocMessages = {
     allowed: 'a name starting with "union-" or "opta-" (the only S3 buckets union-ai-admin can use)',
     fix: 'Set naming.bucket to "union-{org}-{pool}-metadata", or byoc.buckets: union-provisions.',
   }),
+  subnetsWithoutVpc: (path: ModelPath, key: string, cluster: string): Finding => ({
+    path,
+    at: 'key',
+    problem: `${key} describes the cluster's own VPC, but ${q(cluster)} has no vpc: Union provisions one`,
+    found: `${key} without vpc`,
+    allowed: `${key} together with vpc`,
+    fix: `Set vpc on ${q(cluster)} to the network these belong to, or remove ${key}.`,
+  }),
+  subnetInBothLists: (path: ModelPath, subnet: string): Finding => ({
+    path,
+    problem: 'a subnet is listed as both public and private',
+    found: q(subnet),
+    allowed: 'each subnet in publicSubnets or privateSubnets, not both',
+    fix: 'Keep it in the list that matches its route table (a route to an internet gateway: public).',
+  }),
+  vpcSubnetsMissing: (path: ModelPath, cluster: string, cloud: 'aws' | 'gcp', missing: readonly string[]): Finding =>
+    warning('byoc-vpc-subnets', {
+      path,
+      problem: `cluster ${q(cluster)} brings its own ${cloud === 'aws' ? 'VPC' : 'network'} without everything Union's BYOC page asks for with it: the request marks ${missing.length === 1 ? 'it' : 'them'} TO FILL IN`,
+      found: `no ${list([...missing])}`,
+      allowed:
+        cloud === 'aws'
+          ? 'publicSubnets and privateSubnets (subnet ids, one per availability zone)'
+          : 'subnet, podsRange, servicesRange (its secondary range names) and masterCidr (a free /28)',
+      fix: `Set ${list([...missing])} on ${q(cluster)}, or fill ${missing.length === 1 ? 'it' : 'them'} in union/data-plane-request.md before sending.`,
+    }),
   nodeGroupSize: (path: ModelPath, min: number, max: number): Finding => ({
     path,
     problem: 'the node group\'s minimum is above its maximum',

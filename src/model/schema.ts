@@ -127,8 +127,20 @@ const cluster = z
     /** A unit key: `development`, `development/project-1`, `default`, `default/development`. */
     account: z.string(),
     region: z.string().optional(),
-    /** BYOC: the VPC Union deploys into (`vpc-...`); default Union provisions one. */
+    /** BYOC: the VPC Union deploys into (AWS `vpc-...`, GCP the network); default Union provisions one. */
     vpc: z.string().optional(),
+    /** BYOC, AWS, with `vpc`: the VPC's public subnets (`subnet-...`), one per availability zone. */
+    publicSubnets: z.array(z.string()).optional(),
+    /** BYOC, AWS, with `vpc`: the VPC's private subnets (`subnet-...`), one per availability zone. */
+    privateSubnets: z.array(z.string()).optional(),
+    /** BYOC, GCP, with `vpc`: the network's subnet for the cluster, in the cluster's region. */
+    subnet: z.string().optional(),
+    /** BYOC, GCP, with `vpc`: the subnet's secondary range name for pods. */
+    podsRange: z.string().optional(),
+    /** BYOC, GCP, with `vpc`: the subnet's secondary range name for services. */
+    servicesRange: z.string().optional(),
+    /** BYOC, GCP, with `vpc`: a free /28 for the cluster's control plane (`172.16.0.0/28`). */
+    masterCidr: z.string().optional(),
     /** BYOC: the data-retention expectation sent to Union, in days; default `byoc.dataRetentionDays`. */
     dataRetentionDays: z.number().int().positive().optional(),
     /** BYOC: node groups Union creates in this cluster, by name. */

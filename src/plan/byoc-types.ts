@@ -107,12 +107,36 @@ export interface ByocCluster {
   readonly unit: string;
   readonly cloud: Cloud;
   readonly region: string;
-  /** The customer's VPC id / network, or null: Union provisions one. */
-  readonly vpc: string | null;
+  /** The customer's VPC (AWS) or network (GCP) and what Union asks with it, or null: Union provisions one. */
+  readonly vpc: CustomerVpc | null;
   /** Days, or null: the Union plan's. */
   readonly dataRetentionDays: number | null;
   readonly nodeGroups: readonly NodeGroup[];
 }
+
+/** A customer's own network as Union's BYOC pages ask for it; null: not in the model, to be filled in. */
+export type CustomerVpc =
+  | {
+      readonly cloud: 'aws';
+      /** `vpc-...` */
+      readonly id: string;
+      /** One subnet id per availability zone. */
+      readonly publicSubnets: readonly string[] | null;
+      readonly privateSubnets: readonly string[] | null;
+    }
+  | {
+      readonly cloud: 'gcp';
+      /** The network, as the model names it. */
+      readonly id: string;
+      readonly subnet: string | null;
+      /** The cluster's region: a GKE cluster's subnet is in its region. */
+      readonly subnetRegion: string;
+      /** Names of the subnet's secondary ranges. */
+      readonly podsRange: string | null;
+      readonly servicesRange: string | null;
+      /** The control plane's /28. */
+      readonly masterCidr: string | null;
+    };
 
 export interface NodeGroup {
   readonly name: string;

@@ -18,6 +18,7 @@ import {
   UNION_TEMPLATE_BASE,
   type ByocCluster,
   type ByocPlan,
+  type CustomerVpc,
   type UnitAccess,
 } from './byoc-types';
 import type { ClusterPlan, StorageGroup, Unit } from './types';
@@ -95,7 +96,7 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
       unit: c.unit,
       cloud: c.cloud,
       region: c.region,
-      vpc: spec?.vpc ?? null,
+      vpc: customerVpc(spec, c.cloud, c.region),
       dataRetentionDays: spec?.dataRetentionDays ?? settings?.dataRetentionDays ?? null,
       nodeGroups: Object.keys(groups)
         .sort()
@@ -141,4 +142,11 @@ export function resolveByoc(model: Model, inputs: ByocInputs, findings: Finding[
       .kept.filter((f) => f.severity === 'warning' && f.path[0] !== 'acknowledge')
       .map((f) => `${formatPath(f.path)}: ${f.problem} (found ${f.found ?? ''}). ${f.fix}`),
   };
+}
+
+/** The model's VPC keys as the request carries them; a subnet key left out stays null (to be filled in). */
+function customerVpc(spec: Model['clusters'][string] | undefined, cloud: 'aws' | 'gcp', region: string): CustomerVpc | null {
+  if (spec?.vpc === undefined) return null;
+  if (cloud === 'aws') return { cloud, id: spec.vpc, publicSubnets: spec.publicSubnets ? [...spec.publicSubnets] : null, privateSubnets: spec.privateSubnets ? [...spec.privateSubnets] : null };
+  return { cloud, id: spec.vpc, subnet: spec.subnet ?? null, subnetRegion: region, podsRange: spec.podsRange ?? null, servicesRange: spec.servicesRange ?? null, masterCidr: spec.masterCidr ?? null };
 }

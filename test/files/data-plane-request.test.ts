@@ -71,7 +71,12 @@ describe('data-plane request', () => {
   it('carries the node groups, VPC and retention the model gives, and Union\'s defaults otherwise', () => {
     const { json, md } = request(EXAMPLE);
     const prod = json.clusters.find((c) => c.name === 'prod')!;
-    assert.deepEqual(prod.vpc, { provisionedBy: 'customer', id: 'vpc-0a1b2c3d4e5f67890' });
+    assert.deepEqual(prod.vpc, {
+      provisionedBy: 'customer',
+      id: 'vpc-0a1b2c3d4e5f67890',
+      publicSubnets: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
+      privateSubnets: ['subnet-0a1b2c3d4e5f60003', 'subnet-0a1b2c3d4e5f60004'],
+    });
     assert.equal(prod.dataRetentionDays, 365);
     assert.deepEqual(prod.nodeGroups.find((g) => g.name === 'gpu'), { name: 'gpu', instanceType: 'g5.2xlarge', min: 0, max: 4, interruptible: false, taints: ['nvidia.com/gpu=present:NoSchedule'], diskGb: 500 });
     assert.deepEqual(json.clusters.find((c) => c.name === 'dev')!.vpc, { provisionedBy: 'union' });

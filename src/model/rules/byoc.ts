@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import { byocMessages, DNS_LABEL_RULE, messages } from '../messages';
 import type { Model } from '../schema';
 import { unitKeys } from '../unit-keys';
+import { checkCustomerVpc } from './customer-vpc';
 
 /** sts:ExternalId's characters; Union's template takes 8-24 of them. */
 export const EXTERNAL_ID = /^[\w+=,.@:/-]{8,24}$/;
@@ -60,6 +61,7 @@ export function checkByoc(model: Model): Finding[] {
           'Copy the id from the console, or remove vpc to let Union provision one.',
         ),
       );
+    out.push(...checkCustomerVpc(name, c, unit.cloud));
     for (const [group, spec] of Object.entries(c.nodeGroups ?? {})) {
       const at = ['clusters', name, 'nodeGroups', group];
       if (!DNS_LABEL.test(group)) out.push(messages.badName([...at], 'node group name', JSON.stringify(group), DNS_LABEL_RULE));
