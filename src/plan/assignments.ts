@@ -9,6 +9,8 @@ import type { Assignment, PoolPlan } from './types';
 import { compareStrings } from '../order';
 
 const DEFAULT_POOL = 'default';
+/** Projects a domain-wide line's finding names before counting the rest: one line at any size. */
+const NAMED_PROJECTS = 5;
 
 export function attributeFileName(project: string, domain: string, workflow: string | null): string {
   return `${project}-${domain}${workflow ? `-${workflow}` : ''}.yaml`;
@@ -77,11 +79,12 @@ export function resolveAssignments(model: Model, pools: readonly PoolPlan[], fin
       if (away.length > 0) { crossed.push(project); for (const w of away) where.add(w); }
       out.push({ project, domain: a.domain, workflow: null, pool: a.clusterPoolName, origin: 'domain', unit, crossIsolation: away.length > 0, file: attributeFileName(project, a.domain, null) });
     }
-    if (crossed.length === 0) continue;
-    const pairs = `every project of ${a.domain} (${crossed.length}: ${crossed.join(', ')})`;
-    // One line, one decision: the flag covers every pair the line covers, and the review says so once, not per pair.
-    if (!a.allowCrossIsolation) findings.push(messages.crossIsolation(['poolAssignments', i, 'clusterPoolName'], pairs, a.clusterPoolName, [...where].sort().join(', '), [unitOfPair(model, crossed[0]!, a.domain)]));
-    else findings.push(placementMessages.crossIsolationAllowed(['poolAssignments', i], pairs, a.clusterPoolName, [...where].sort().join(', '), `poolAssignments.*/${a.domain}`));
+    // One line, one decision: with the flag, the line is the reviewed statement for every pair it covers, and the
+    // review states it once (domain-wide.ts); without it, one error for the line, however many pairs it crosses.
+    if (crossed.length === 0 || a.allowCrossIsolation) continue;
+    const named = crossed.length > NAMED_PROJECTS ? `${crossed.slice(0, NAMED_PROJECTS).join(', ')}, and ${crossed.length - NAMED_PROJECTS} more` : crossed.join(', ');
+    const pairs = `every project of ${a.domain} (${crossed.length}: ${named})`;
+    findings.push(messages.crossIsolation(['poolAssignments', i, 'clusterPoolName'], pairs, a.clusterPoolName, [...where].sort().join(', '), [unitOfPair(model, crossed[0]!, a.domain)]));
   }
   const defaultPool = poolByName.get(DEFAULT_POOL);
   for (const [project, path] of projects) {

@@ -15,6 +15,7 @@ export function checkPlacement(
   pools: readonly PoolPlan[],
   groups: readonly StorageGroup[],
   assignments: readonly Assignment[],
+  accountedFor: ReadonlySet<string> = new Set(),
 ): Finding[] {
   const out: Finding[] = [];
   const byKey = new Map(units.map((u) => [u.key, u]));
@@ -37,7 +38,8 @@ export function checkPlacement(
   }
 
   // Accounts created for work that runs elsewhere: one warning per project (or domain), at its definition.
-  const empty = (u: Unit) => u.kind !== 'default' && !clustersIn.has(u.key) && !reported.has(u.key);
+  // Those a domain-wide line accounts for are not: the line names where their work runs, and the review says so once.
+  const empty = (u: Unit) => u.kind !== 'default' && !clustersIn.has(u.key) && !reported.has(u.key) && !accountedFor.has(u.key);
   if (model.isolation === 'project') {
     // Indexed once: a filter per project would be quadratic in a model of thousands of units.
     const unitsOfProject = new Map<string, Unit[]>();

@@ -9,6 +9,7 @@ import type { GcpRole } from '../model/union-gcp-role';
 import { resolveByoc, withUnionServices } from './byoc';
 import { planByocStacks } from './byoc-stacks';
 import { resolveAssignments } from './assignments';
+import { describeDomainWide } from './domain-wide';
 import { resolveIdentities } from './identities';
 import { resolveQueues } from './queues';
 import { resolveRetired } from './retired';
@@ -40,6 +41,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const units = byocModel ? withUnionServices(ownUnits) : ownUnits;
   const storage = resolveStorage(model, units, findings);
   const assignments = resolveAssignments(model, storage.pools, findings);
+  const domainWide = describeDomainWide(model, units, storage.pools, assignments);
   const identities = resolveIdentities(model, units, storage.clusters, storage.groups);
   const queues = resolveQueues(model, units, storage.clusters, storage.pools, storage.groups, assignments, identities.identities, findings);
   const shortenedNames: ShortenedName[] = [...shortNames, ...storage.shortened, ...identities.shortened].sort(
@@ -49,7 +51,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
   const stacks = byoc ? planByocStacks(units, storage.groups, byoc) : planStacks(units, storage.groups);
   const retired = resolveRetired(model, stacks, findings);
   if (!findings.some(isError)) {
-    for (const f of checkPlacement(model, units, storage.pools, storage.groups, assignments)) findings.push(f);
+    for (const f of checkPlacement(model, units, storage.pools, storage.groups, assignments, domainWide.accountedFor)) findings.push(f);
     for (const f of shortenedWarnings(model, shortenedNames)) findings.push(f);
   }
   const { kept, acknowledged } = applyAcknowledgements(model, findings);
@@ -78,6 +80,7 @@ export function resolve(model: Model, inputs: ResolveInputs = {}): Resolution {
     ...(retired.destroyed.length > 0 ? { destroyedStacks: retired.destroyed } : {}),
     warnings,
     ...(acknowledged.length > 0 ? { acknowledgedWarnings: acknowledged.map(planWarning).sort(byPath) } : {}),
+    ...(domainWide.lines.length > 0 ? { domainWideAssignments: domainWide.lines } : {}),
     aws: units.some((u) => u.cloud === 'aws') ? (model.aws ?? null) : null,
     gcp: units.some((u) => u.cloud === 'gcp') && model.gcp ? orderedGcp(model.gcp) : null,
     backend: model.backend,

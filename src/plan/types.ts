@@ -35,6 +35,8 @@ export interface Plan {
   readonly warnings: readonly PlanWarning[];
   /** Warnings the model accepts under `acknowledge` (absent when none): the review still lists them. */
   readonly acknowledgedWarnings?: readonly PlanWarning[];
+  /** The model's domain-wide `poolAssignments` entries (absent when none), by domain: the review states each once. */
+  readonly domainWideAssignments?: readonly DomainWideAssignment[];
   readonly aws: AwsSettings | null;
   readonly gcp: GcpSettings | null;
   readonly backend: Backend;
@@ -199,6 +201,33 @@ export interface Assignment {
   readonly crossIsolation: boolean;
   /** Attribute file name under cluster-pool-attributes/ (null for fallbacks: Union's default needs none). */
   readonly file: string | null;
+}
+
+/**
+ * A `poolAssignments` entry without project: every project of its domain on one pool. Named by its
+ * domain, never by its position, so reordering the list changes nothing.
+ */
+export interface DomainWideAssignment {
+  readonly domain: string;
+  readonly pool: string;
+  readonly allowCrossIsolation: boolean;
+  /** Pairs it assigns, of known and of on-demand projects; projects added later are covered as they come. */
+  readonly knownProjects: number;
+  readonly onDemandProjects: number;
+  /** The accounts its pool's clusters run in, sorted. */
+  readonly runsIn: readonly string[];
+  /** Pairs it sends outside their own account (the line's allowCrossIsolation). */
+  readonly crossIsolation: number;
+  /** Accounts the model creates for its pairs where no cluster runs: their work runs on the pool instead. */
+  readonly accountsWithoutCluster: number;
+  /** Per-project entries of the domain, which win over the line for their pair (or workflow). Sorted. */
+  readonly overriddenBy: readonly DomainWideOverride[];
+}
+
+export interface DomainWideOverride {
+  readonly project: string;
+  readonly workflow: string | null;
+  readonly pool: string;
 }
 
 export interface ShortenedName {

@@ -41,15 +41,46 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
     expectFindings(compileYaml(yaml), /poolAssignments\[0\]\.workflow: a workflow assignment names no project/);
   });
 
-  it('states the cross-isolation placement once for the line, not once per pair', () => {
-    const yaml = fixtureText(FIXTURE).replace('  - { warning: cross-isolation, at: "poolAssignments.*/development" }\n', '');
-    const lines = findingLines(compileYaml(yaml)).filter((l) => l.includes('cross-isolation'));
-    assert.equal(lines.length, 1, lines.join('\n'));
-    assert.match(lines[0]!, /every project of development \(9: p02, .*p10\) runs on pool dev outside its account/);
-    // Without the flag the line is an error, still one.
+  it('with allowCrossIsolation the line is the statement: no warning per pair or per empty account; without it, one error for the line', () => {
+    const r = runCli(['validate', '-m', fixturePath(FIXTURE)]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout + r.stderr, /0 errors, 0 warnings/);
+    assert.ok(!/warning/.test(r.stderr), r.stderr);
+    // Without the flag the line is an error, one for the line however many pairs it sends away.
     const strict = fixtureText(FIXTURE).replace('{ domain: development, clusterPoolName: dev, allowCrossIsolation: true }', '{ domain: development, clusterPoolName: dev }');
     const errors = findingLines(compileYaml(strict)).filter((l) => l.includes('poolAssignments[0]'));
     assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0]!, /every project of development \(9: p02, p03, p04, p05, p06, and 4 more\)/);
+  });
+
+  it('an account the line does not account for alone still warns, once', () => {
+    // A per-project entry of staging/p02 (to the same pool) takes the pair from the line: its empty account warns again.
+    const yaml = fixtureText(FIXTURE).replace('poolAssignments:\n', 'poolAssignments:\n  - { domain: staging, project: p02, clusterPoolName: stg, allowCrossIsolation: true }\n');
+    const empty = findingLines(compileYaml(yaml)).filter((l) => l.includes('unit-without-cluster'));
+    assert.equal(empty.length, 1, empty.join('\n'));
+    assert.match(empty[0]!, /staging\/p02|p02\/staging|projects\.p02/);
+  });
+
+  it('the review states each line once, with the per-project entries that override it', () => {
+    const yaml = fixtureText(FIXTURE)
+      .replace('  dev: { account: development/p01 }', '  dev: { account: development/p01 }\n  dev5: { account: development/p05 }')
+      .replace('clusterPools: { dev: [dev], stg: [stg], prod: [prod] }', 'clusterPools: { dev: [dev], stg: [stg], prod: [prod], dev5-cp: [dev5] }')
+      .replace('poolAssignments:\n', 'poolAssignments:\n  - { domain: development, clusterPoolName: dev5-cp, project: p05 }\n');
+    const plan = planOf({ yaml });
+    const dev = plan.domainWideAssignments!.find((d) => d.domain === 'development')!;
+    assert.deepEqual(dev.overriddenBy, [{ project: 'p05', workflow: null, pool: 'dev5-cp' }]);
+    assert.equal(dev.knownProjects, 9);
+    assert.equal(dev.accountsWithoutCluster, 8);
+    const dir = mkdtempSync(path.join(tmpdir(), 'ui-domain-wide-'));
+    writeFileSync(path.join(dir, 'model.yaml'), yaml);
+    const md = runCli(['plan', '-m', 'model.yaml', '--format', 'md'], { cwd: dir });
+    assert.equal(md.code, 0, md.stderr);
+    const stated = md.stdout.split('\n').filter((l) => l.startsWith('- **Domain-wide**'));
+    assert.equal(stated.length, 3, stated.join('\n'));
+    assert.match(stated.find((l) => l.includes('`development`'))!, /runs on pool `dev` in `development\/p01`; 8 run outside their own account \(allowCrossIsolation: true\); 8 of their accounts hold no cluster; per-project entries override it for `p05\/development` on `dev5-cp`/);
+    const text = runCli(['plan', '-m', 'model.yaml'], { cwd: dir });
+    rmSync(dir, { recursive: true, force: true });
+    assert.match(text.stdout, /domain-wide: every project of development \(9 known and every/);
   });
 
   it('writes one attribute file per covered pair', () => {
