@@ -1,7 +1,7 @@
 // The stacks part of `diff`'s Markdown: what CI plans and applies for this change, what waits on an
 // upstream apply, and the state moves an older layout needs before anything is applied.
 import { cell, code, table } from '../markdown';
-import { MIGRATION_DIRS, type StackChanges } from './stack-changes';
+import { HCP_BOOTSTRAP, MIGRATION_DIRS, type StackChanges } from './stack-changes';
 
 export function renderStackChangesMarkdown(s: StackChanges): string {
   if (s.new.length + s.changed.length + s.removed.length + s.moves.length === 0) return '';
@@ -21,7 +21,7 @@ export function renderStackChangesMarkdown(s: StackChanges): string {
   const waiting = Object.entries(s.waitsOn);
   if (waiting.length > 0) {
     out.push(
-      `${waiting.length} of them read outputs that exist only once their upstream stacks are applied: plan them after that apply (\`union-isolation stacks --changed --base OLD --ready\` lists the ones that can be planned now).`,
+      `${waiting.length} of them read outputs that exist only once their upstream stacks are applied${waiting.some(([, ups]) => ups.includes(HCP_BOOTSTRAP)) ? `, or need the workspace or state access \`${HCP_BOOTSTRAP}\` creates` : ''}: plan them after that apply (\`union-isolation stacks --changed --base OLD --ready\` lists the ones that can be planned now).`,
       '',
       table(['Stack', 'Waits on'], waiting.map(([stack, ups]) => [code(stack), cell(ups.map(code).join(', '))])),
       '',

@@ -3,10 +3,10 @@
 // upstream stack is applied (they read an output that does not exist yet: "Unable to find remote
 // state" or "Unsupported attribute"), and the state moves an older layout needs, as exact commands.
 import { byocStackInputs } from '../plan/byoc-stacks';
-import { stackReads } from '../plan/stack-reads';
+import { stackReads, type StackRead } from '../plan/stack-reads';
 import type { ClusterIdentity, Plan, Unit } from '../plan/types';
 import { unitResources } from './terraform-address';
-import { compareEntries } from '../order';
+import { compareEntries, compareStrings } from '../order';
 
 export interface StateMove {
   readonly unit: string;
@@ -34,12 +34,20 @@ export interface StackChanges {
 /** Where the migration commands expect the two synth outputs. */
 export const MIGRATION_DIRS = { base: 'cdktf.base', next: 'cdktf.out' } as const;
 
+/**
+ * With the `cloud` backend, synth writes one stack the plan does not list (stacks/hcp-bootstrap-stack.ts):
+ * the HCP Terraform workspaces of every stack, who may read whose state, and the run triggers. It
+ * keeps local state and applies before every stack whose workspace or state access it creates.
+ */
+export const HCP_BOOTSTRAP = 'hcp-bootstrap';
+
 export function diffStacks(base: Plan, next: Plan): StackChanges {
   const before = new Map(base.stacks.map((s) => [s.name, s]));
   const after = new Map(next.stacks.map((s) => [s.name, s]));
   const baseOutputs = outputsByStack(base);
   const baseFingerprints = fingerprints(base);
   const nextFingerprints = fingerprints(next);
+  const [baseReads, nextReads] = [stackReads(base), stackReads(next)];
   const created: string[] = [];
   const changed: string[] = [];
   for (const s of next.stacks) {
@@ -48,15 +56,27 @@ export function diffStacks(base: Plan, next: Plan): StackChanges {
     else if (baseFingerprints.get(old.name) !== nextFingerprints.get(s.name)) changed.push(s.name);
   }
   const removed = base.stacks.filter((s) => !after.has(s.name)).map((s) => s.name);
+  const [bootstrapBefore, bootstrapAfter] = [bootstrapFingerprint(base, baseReads), bootstrapFingerprint(next, nextReads)];
+  if (bootstrapAfter === null) {
+    if (bootstrapBefore !== null) removed.push(HCP_BOOTSTRAP);
+  } else if (bootstrapBefore === null) created.push(HCP_BOOTSTRAP);
+  else if (bootstrapBefore !== bootstrapAfter) changed.push(HCP_BOOTSTRAP);
+  for (const list of [created, changed, removed]) list.sort(compareStrings);
   const touched = new Set([...created, ...changed]);
 
   // A read waits when its upstream is new, or does not have the output yet: its plan would fail.
+  // On HCP Terraform a stack also waits on the bootstrap for its workspace, and for the right to read
+  // a state it did not read before (the workspace's remote-state consumers).
   const isNew = new Set(created);
+  const bootstrapFirst = touched.has(HCP_BOOTSTRAP);
+  const readBefore = new Set([...baseReads].flatMap(([stack, reads]) => reads.map((r) => `${stack} ${r.stack}`)));
   const waitsOn: Record<string, string[]> = {};
-  for (const [stack, reads] of stackReads(next)) {
-    if (!touched.has(stack)) continue;
-    const upstreams = [...new Set(reads.filter((r) => isNew.has(r.stack) || !(baseOutputs.get(r.stack)?.has(r.output) ?? false)).map((r) => r.stack))].sort();
-    if (upstreams.length > 0) waitsOn[stack] = upstreams;
+  for (const s of next.stacks) {
+    if (!touched.has(s.name)) continue;
+    const reads = nextReads.get(s.name) ?? [];
+    const upstreams = new Set(reads.filter((r) => isNew.has(r.stack) || !(baseOutputs.get(r.stack)?.has(r.output) ?? false)).map((r) => r.stack));
+    if (bootstrapFirst && (isNew.has(s.name) || reads.some((r) => !readBefore.has(`${s.name} ${r.stack}`)))) upstreams.add(HCP_BOOTSTRAP);
+    if (upstreams.size > 0) waitsOn[s.name] = [...upstreams].sort(compareStrings);
   }
 
   const baseUnits = new Map(base.units.map((u) => [u.key, u]));
@@ -155,6 +175,25 @@ function fingerprints(plan: Plan): Map<string, string> {
   return out;
 }
 
+/**
+ * What the HCP bootstrap is built from, or null without the `cloud` backend: the backend, and per stack
+ * its workspace (name, kind, cloud), the states it reads, and the accounts stacks that trigger its runs.
+ */
+function bootstrapFingerprint(plan: Plan, reads: ReadonlyMap<string, readonly StackRead[]>): string | null {
+  if (plan.backend.type !== 'cloud') return null;
+  const accounts = new Set(plan.stacks.filter((s) => s.kind === 'accounts').map((s) => s.name));
+  const stacks = [...plan.stacks]
+    .sort((a, b) => compareStrings(a.name, b.name))
+    .map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      cloud: s.cloud,
+      reads: [...new Set((reads.get(s.name) ?? []).map((r) => r.stack))].sort(compareStrings),
+      triggers: s.kind === 'accounts' ? [] : s.dependsOn.filter((d) => accounts.has(d)).sort(compareStrings),
+    }));
+  return stableJson({ backend: plan.backend, stacks });
+}
+
 /** JSON with keys sorted at every level: a plan read back from plan.json has its keys sorted. */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
@@ -168,11 +207,11 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The stacks in an order that applies every upstream first (reads and `after`), ties by name. */
+/** The stacks in an order that applies every upstream first (reads and `after`), ties by name; the HCP bootstrap before all. */
 export function applyOrder(plan: Plan, only?: ReadonlySet<string>): string[] {
   const byName = new Map(plan.stacks.map((s) => [s.name, s]));
   const done = new Set<string>();
-  const order: string[] = [];
+  const order: string[] = plan.backend.type === 'cloud' ? [HCP_BOOTSTRAP] : [];
   const visit = (name: string, path: Set<string>) => {
     if (done.has(name) || path.has(name)) return;
     path.add(name);

@@ -1,6 +1,6 @@
 // union-isolation stacks and diff's stacks (issue 17), as CI runs them.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cleanTemporaryDirs, fixtureText, runCli, temporaryDir } from '../helpers';
@@ -55,5 +55,20 @@ describe('union-isolation stacks', () => {
     const r = runCli(['stacks', '--changed', '--base-plan', bad, '-m', next]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /not a union-isolation plan.json of version 1/);
+  });
+
+  it('with HCP Terraform, lists hcp-bootstrap first when its workspaces change, and the new stacks wait on it', () => {
+    const backend = '\nbackend: { type: cloud, organization: acme, workspacePrefix: ui-, executionMode: local }\n';
+    const [hcpBase, hcpNext] = [path.join(dir, 'hcp-base.yaml'), path.join(dir, 'hcp-next.yaml')];
+    writeFileSync(hcpBase, yaml + backend);
+    writeFileSync(hcpNext, readFileSync(next, 'utf8') + backend);
+    const ready = runCli(['stacks', '--changed', '--base', hcpBase, '-m', hcpNext, '--ready']);
+    assert.equal(ready.code, 0, ready.stderr);
+    // Without its workspace, a new stack's `terraform init` fails: only the bootstrap can be planned now.
+    assert.deepEqual(ready.stdout.trim().split('\n'), ['hcp-bootstrap']);
+    assert.deepEqual(runCli(['stacks', '--changed', '--base', hcpBase, '-m', hcpNext, '--waiting']).stdout.trim().split('\n'), ['aws-accounts-production_billing', 'gcp-projects-development_billing', 'pool-dev-billing-cp', 'pool-prod-billing-cp']);
+    assert.equal(runCli(['stacks', '-m', hcpNext]).stdout.split('\n')[0], 'hcp-bootstrap');
+    // A change the bootstrap does not see leaves it out.
+    assert.equal(runCli(['stacks', '--changed', '--base', hcpBase, '-m', hcpBase]).stdout, '');
   });
 });

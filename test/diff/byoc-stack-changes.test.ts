@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffStacks } from '../../src/diff/stack-changes';
-import { stackReads } from '../../src/plan/stack-reads';
-import type { Plan } from '../../src/plan/types';
 import { fixtureText, planOf } from '../helpers';
-import { synthApp, type SynthesizedApp, type TfJson } from '../stacks/synth';
+import { synthApp } from '../stacks/synth';
+import { checkStackChanges } from './synthesized-changes';
 
 const BASE = fixtureText('byoc-project-isolation.yaml');
 const UNION_BUCKETS = BASE.replace('buckets: create', 'buckets: union-provisions');
@@ -32,40 +31,6 @@ const ADDITIONS: Record<string, (y: string) => string> = {
   'the retention Union keeps': (y) => y.replace('externalId: "ext-0123456789"', 'externalId: "ext-0123456789", dataRetentionDays: 30'),
 };
 
-/** Stacks whose Terraform JSON differs between the two synths, or exists on one side only. */
-function differing(a: SynthesizedApp, b: SynthesizedApp): Set<string> {
-  const out = new Set<string>();
-  for (const [name, tf] of b.stacks) if (JSON.stringify(a.stacks.get(name)) !== JSON.stringify(tf)) out.add(name);
-  for (const name of a.stacks.keys()) if (!b.stacks.has(name)) out.add(name);
-  return out;
-}
-
-/** The stacks a synthesized stack reads through local remote state, from its JSON alone. */
-function remoteStatesOf(tf: TfJson): string[] {
-  const states = ((tf as { data?: Record<string, Record<string, { config: { path: string } }>> }).data ?? {})['terraform_remote_state'] ?? {};
-  return Object.values(states).map((s) => /terraform\.(.+)\.tfstate$/.exec(s.config.path)![1]!).sort();
-}
-
-function check(before: Plan, beforeApp: SynthesizedApp, after: Plan): void {
-  const afterApp = synthApp(after);
-  const s = diffStacks(before, after);
-  const listed = new Set([...s.new, ...s.changed, ...s.removed]);
-  const really = differing(beforeApp, afterApp);
-  assert.deepEqual([...listed].sort(), [...really].sort(), 'listed (left) and really changed (right) differ');
-  // The plan's reads are exactly the remote states each stack synthesizes: one source of upstreams.
-  const reads = stackReads(after);
-  for (const [name, tf] of afterApp.stacks) {
-    if (name === 'hcp-bootstrap') continue;
-    assert.deepEqual([...new Set((reads.get(name) ?? []).map((r) => r.stack))].sort(), remoteStatesOf(tf), `${name}'s reads`);
-  }
-  // Ready: touched and waiting on nothing. None of them may read a new stack's state.
-  const isNew = new Set(s.new);
-  for (const name of [...s.new, ...s.changed]) {
-    if (s.waitsOn[name] !== undefined) continue;
-    for (const up of remoteStatesOf(afterApp.stacks.get(name)!)) assert.ok(!isNew.has(up), `${name} is ready but reads the state of new stack ${up}`);
-  }
-}
-
 describe('diffStacks on BYOC models', () => {
   for (const [mode, base] of [
     ['buckets: create', BASE],
@@ -75,13 +40,13 @@ describe('diffStacks on BYOC models', () => {
     const beforeApp = synthApp(before);
     for (const [what, add] of Object.entries(ADDITIONS)) {
       it(`lists exactly the stacks whose Terraform changes, and none ready that reads a new one (${what}, ${mode})`, () => {
-        check(before, beforeApp, planOf({ yaml: add(base) }));
+        checkStackChanges(before, beforeApp, planOf({ yaml: add(base) }));
       });
     }
     // Less the domain: its pairs with the new project would need clusters of their own.
     it(`the same with every addition at once (${mode})`, () => {
       const all = Object.entries(ADDITIONS).filter(([what]) => what !== 'a domain');
-      check(before, beforeApp, planOf({ yaml: all.reduce((y, [, add]) => add(y), base) }));
+      checkStackChanges(before, beforeApp, planOf({ yaml: all.reduce((y, [, add]) => add(y), base) }));
     });
   }
 
