@@ -56,10 +56,11 @@ export class AwsStorageStack extends UnionStack {
         : new S3MetadataBucket(this, 'raw-data-bucket', { ...bucketProps, ...rawDataRetention(group), bucketName: group.rawDataBucket });
 
     // The image builder's repository, in the home account beside the buckets: one per storage group,
-    // so every cluster of a pool reports the registry its pool manifest declares.
+    // so every cluster of a pool reports the registry its pool manifest declares; none when every
+    // cluster names an existing one (`ecrRepository`).
     const identities = group.clusters.map((c) => index.identity(c)).filter((i) => i?.cloud === 'aws');
     const images =
-      identities.length === 0
+      identities.every((i) => i.ecr.existing !== null)
         ? null
         : new EcrImageRepository(this, 'image-repository', { name: imageRepositoryName(group.name), accessAccountIds: group.accessUnits.map(accountId) });
 

@@ -48,7 +48,7 @@ export function clusterIdentitiesAws(
       region: group.region,
       ...(identity.kmsKeyId !== null ? { kmsKeyId: identity.kmsKeyId } : {}),
       ...(index.plan.secretStore === 'cloud' ? { secretsManager: { accountId: accountId(identity.unit), region: index.cluster(name).region } } : {}),
-      ...(imageRepositoryArn !== null ? { imageRepositoryArn } : {}),
+      ...(identity.ecr.existing !== null ? { imageRepositoryArn: identity.ecr.existing.arn } : imageRepositoryArn !== null ? { imageRepositoryArn } : {}),
       provider: providerOf(identity.unit),
     });
     arns.set(name, role.role.arn);

@@ -65,17 +65,19 @@ export function diffStacks(base: Plan, next: Plan): StackChanges {
   const touched = new Set([...created, ...changed]);
 
   // A read waits when its upstream is new, or does not have the output yet: its plan would fail.
-  // On HCP Terraform a stack also waits on the bootstrap for its workspace, and for the right to read
+  // On HCP Terraform a stack also waits on the bootstrap for its workspace (a new stack, or every
+  // stack when the backend changed: another prefix, organization or mode), and for the right to read
   // a state it did not read before (the workspace's remote-state consumers).
   const isNew = new Set(created);
   const bootstrapFirst = touched.has(HCP_BOOTSTRAP);
+  const backendChanged = stableJson(base.backend) !== stableJson(next.backend);
   const readBefore = new Set([...baseReads].flatMap(([stack, reads]) => reads.map((r) => `${stack} ${r.stack}`)));
   const waitsOn: Record<string, string[]> = {};
   for (const s of next.stacks) {
     if (!touched.has(s.name)) continue;
     const reads = nextReads.get(s.name) ?? [];
     const upstreams = new Set(reads.filter((r) => isNew.has(r.stack) || !(baseOutputs.get(r.stack)?.has(r.output) ?? false)).map((r) => r.stack));
-    if (bootstrapFirst && (isNew.has(s.name) || reads.some((r) => !readBefore.has(`${s.name} ${r.stack}`)))) upstreams.add(HCP_BOOTSTRAP);
+    if (bootstrapFirst && (isNew.has(s.name) || backendChanged || reads.some((r) => !readBefore.has(`${s.name} ${r.stack}`)))) upstreams.add(HCP_BOOTSTRAP);
     if (upstreams.size > 0) waitsOn[s.name] = [...upstreams].sort(compareStrings);
   }
 
@@ -167,7 +169,7 @@ function fingerprints(plan: Plan): Map<string, string> {
         // Storage stacks grant their identities the cloud's secret manager with `secretStore: cloud`.
         secretStore: stack.kind === 'storage' ? plan.secretStore : null,
         org: plan.org,
-        backend: plan.backend,
+        backend: stackBackend(plan.backend),
         settings: stack.cloud === 'aws' ? plan.aws : plan.gcp,
       }),
     );
@@ -175,12 +177,18 @@ function fingerprints(plan: Plan): Map<string, string> {
   return out;
 }
 
+/** The backend as a stack's own Terraform holds it: on HCP Terraform, the workspace's organization, host and name; the rest is the bootstrap's. */
+function stackBackend(b: Plan['backend']): unknown {
+  return b.type === 'cloud' ? { type: b.type, organization: b.organization, hostname: b.hostname, workspacePrefix: b.workspacePrefix } : b;
+}
+
 /**
  * What the HCP bootstrap is built from, or null without the `cloud` backend: the backend, and per stack
  * its workspace (name, kind, cloud), the states it reads, and the accounts stacks that trigger its runs.
  */
 function bootstrapFingerprint(plan: Plan, reads: ReadonlyMap<string, readonly StackRead[]>): string | null {
-  if (plan.backend.type !== 'cloud') return null;
+  const b = plan.backend;
+  if (b.type !== 'cloud') return null;
   const accounts = new Set(plan.stacks.filter((s) => s.kind === 'accounts').map((s) => s.name));
   const stacks = [...plan.stacks]
     .sort((a, b) => compareStrings(a.name, b.name))
@@ -191,7 +199,19 @@ function bootstrapFingerprint(plan: Plan, reads: ReadonlyMap<string, readonly St
       reads: [...new Set((reads.get(s.name) ?? []).map((r) => r.stack))].sort(compareStrings),
       triggers: s.kind === 'accounts' ? [] : s.dependsOn.filter((d) => accounts.has(d)).sort(compareStrings),
     }));
-  return stableJson({ backend: plan.backend, stacks });
+  // The backend's keys as the bootstrap reads them: the agent pool in agent mode only, each cloud's
+  // credentials only when runs are not local and that cloud has stacks.
+  const mode = b.executionMode ?? null;
+  const remote = mode !== 'local';
+  const clouds = new Set(plan.stacks.map((s) => s.cloud));
+  const backend = {
+    ...b,
+    agentPoolId: mode === 'agent' ? b.agentPoolId : undefined,
+    awsRunRoleArn: remote && clouds.has('aws') ? b.awsRunRoleArn : undefined,
+    gcpWorkloadProviderName: remote && clouds.has('gcp') ? b.gcpWorkloadProviderName : undefined,
+    gcpServiceAccountEmail: remote && clouds.has('gcp') ? b.gcpServiceAccountEmail : undefined,
+  };
+  return stableJson({ backend, stacks });
 }
 
 /** JSON with keys sorted at every level: a plan read back from plan.json has its keys sorted. */

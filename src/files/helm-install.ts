@@ -80,13 +80,16 @@ export function imageRepositoryOf(plan: Plan, cluster: string, accountId: string
   const identity = identityOf(plan, cluster);
   if (identity === undefined) return null;
   if (identity.cloud === 'gcp') return identity.artifactRepository === null ? null : dockerPath(identity.artifactRepository);
-  return accountId === null ? null : `${accountId}.dkr.ecr.${identity.ecr.region}.amazonaws.com/${identity.ecr.repository}`;
+  // An existing repository's account is in its ARN, whatever account the caller has at hand.
+  const account = identity.ecr.existing?.accountId ?? accountId;
+  return account === null ? null : `${account}.dkr.ecr.${identity.ecr.region}.amazonaws.com/${identity.ecr.repository}`;
 }
 
 /** The account id of an AWS cluster's repository when known before apply (adopted home account), else null. */
 export function registryAccountOf(plan: Plan, cluster: string, units: ReadonlyMap<string, Unit>): string | null {
   const identity = identityOf(plan, cluster);
-  return identity?.cloud === 'aws' ? (units.get(identity.ecr.unit)?.existingId ?? null) : null;
+  if (identity?.cloud !== 'aws') return null;
+  return identity.ecr.existing?.accountId ?? units.get(identity.ecr.unit)?.existingId ?? null;
 }
 
 /** The shell variable that holds the repository's account id on the install line: the cluster's own, or the group's home account's. */
@@ -146,7 +149,7 @@ export function installLines(plan: Plan, cluster: ClusterPlan, unit: Unit, units
   );
   if (unit.cloud === 'aws' && unit.existingId === null)
     lines.push(`#      AWS_ACCOUNT_ID=...   # known after apply: output ${unit.accountIdOutput} of stack ${unit.stack} (npx cdktf output ${unit.stack})`);
-  const home = identity?.cloud === 'aws' ? units.get(identity.ecr.unit) : undefined;
+  const home = identity?.cloud === 'aws' && identity.ecr.existing === null ? units.get(identity.ecr.unit) : undefined;
   if (identity?.cloud === 'aws' && home?.cloud === 'aws' && home.key !== unit.key && home.existingId === null)
     lines.push(`#      REGISTRY_ACCOUNT_ID=...   # the image repository's account, known after apply: output ${home.accountIdOutput} of stack ${home.stack}`);
   lines.push(

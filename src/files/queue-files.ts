@@ -45,12 +45,17 @@ export function renderPoolFile(pool: QueuePool, options: RenderOptions = {}): st
   );
   if (pool.secretStore.locator !== null) lines.push(`    locator: ${yamlScalar(pool.secretStore.locator)}`);
   if (pool.imageRegistry !== null) lines.push('  image_registry:', `    locator: ${yamlScalar(pool.imageRegistry)}`);
-  else if (pool.cloud === 'aws')
+  else if (pool.imageRegistryAfterApply !== null) {
+    const r = pool.imageRegistryAfterApply;
     lines.push(
-      "# image_registry: the clusters' image builder uses the storage group's ECR repository, whose account id is",
-      '# known after apply (ACCOUNT.dkr.ecr.REGION.amazonaws.com/union-dataplane-GROUP, as on the install line):',
-      '# add it here before running apply-queues.sh, or the pool\'s clusters report a registry it does not declare.',
+      `# image_registry: ACCOUNT${r.suffix}, the storage group's ECR repository;`,
+      `# its account id is known after apply (output ${r.output} of stack ${r.stack}).`,
+      pool.exists
+        ? '# Compare it with the registry the existing pool declares.'
+        : `# apply-queues.sh adds it when it creates the pool, from that output or from $${accountIdVariable(pool.name)}.`,
     );
+  } else if (pool.cloud === 'aws')
+    lines.push("# image_registry: none: the pool's clusters push to different repositories (each values file names its own).");
   return lines.join('\n') + '\n';
 }
 
@@ -61,6 +66,15 @@ export function renderSettingsFile(settings: { readonly queue: string | null; re
   // Raw data in the storage group's raw-data bucket, which retentionDays expires; metadata stays put.
   if (settings.rawDataPath !== null) lines.push(`storage.raw_data_path: ${yamlScalar(settings.rawDataPath)}`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The environment variable that gives apply-queues.sh a pool's registry account id instead of the
+ * stack's output: one per pool (pool names are DNS labels, so no two share one), prefixed so that no
+ * variable of the user's shell (AWS_ACCOUNT_ID, say) is read by accident.
+ */
+export function accountIdVariable(pool: string): string {
+  return `UNION_POOL_${pool.toUpperCase().replace(/-/g, '_')}_ACCOUNT_ID`;
 }
 
 /** The flyte commands, in order, as argument lists (paths relative to union/queues/, marked with a leading `@`). */
@@ -79,7 +93,13 @@ export function renderQueuesScript(plan: Plan, options: RenderOptions = {}): str
   const commands = queueCommands(plan);
   const word = (arg: string) => (arg.startsWith('@') ? `"$here"/${shellQuote(arg.slice(1))}` : shellQuote(arg));
   // `create KIND NAME ...` becomes `ensure KIND NAME ...`: created only when `flyte get` does not find it.
-  const line = (c: readonly string[]) => (c[0] === 'create' ? `ensure ${c.slice(1).map(word).join(' ')}` : `run ${c.map(word).join(' ')}`);
+  // A pool whose ECR registry sits in an account created by its stack gets the registry added then.
+  const afterApply = new Map(plan.queues.pools.filter((p) => !p.exists && p.imageRegistryAfterApply !== null).map((p) => [p.name, p.imageRegistryAfterApply!]));
+  const line = (c: readonly string[]) => {
+    const r = c[1] === 'cluster-pool' ? afterApply.get(c[2]!) : undefined;
+    if (r !== undefined) return `ensure_pool_with_registry ${[c[2]!, c[4]!, accountIdVariable(c[2]!), r.stack, r.output, r.suffix].map(word).join(' ')}`;
+    return c[0] === 'create' ? `ensure ${c.slice(1).map(word).join(' ')}` : `run ${c.map(word).join(' ')}`;
+  };
   const lines = [
     '#!/usr/bin/env bash',
     `# ${generatedNotice(options)}`,
@@ -93,6 +113,13 @@ export function renderQueuesScript(plan: Plan, options: RenderOptions = {}): str
     '# Register the clusters before installing the chart on them; the projects must exist before their settings.',
     "# Union's routing is create-only: a cluster's or queue's pool cannot be changed later.",
     '# Arguments are flyte options, passed before each command, e.g. `--config ~/.flyte/config.yaml`.',
+    ...(afterApply.size > 0
+      ? [
+          "# A pool whose ECR repository is in an account the stacks create declares it with that account's id:",
+          '# read from the accounts stack (`terraform output`, in the synth output\'s stacks/ after `terraform init`),',
+          '# or from the variable the pool file names. The script stops before creating it when the id is unknown.',
+        ]
+      : []),
     'set -euo pipefail',
     '',
     'here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"',
@@ -132,12 +159,57 @@ export function renderQueuesScript(plan: Plan, options: RenderOptions = {}): str
     '  fi',
     '}',
     '',
+    ...(afterApply.size > 0 ? REGISTRY_FUNCTIONS : []),
     ...commands.map(line),
     ...(commands.length === 0 ? ['echo "No queue routing to register." >&2'] : []),
     'echo "apply-queues: created ${created}, left ${existing} that existed, applied ${applied} settings" >&2',
   ];
   return lines.join('\n') + '\n';
 }
+
+/**
+ * For pools whose ECR repository is in an account the accounts stacks create: the account id comes
+ * from that stack's state (`terraform output`, from the synth output's stacks/ directory, after
+ * `terraform init` there), or from the variable the pool file names; the pool is created from a copy
+ * of its file with the registry added, so the file on disk stays as synthesized.
+ */
+const REGISTRY_FUNCTIONS: readonly string[] = [
+  'work="$(mktemp -d)"',
+  'trap \'rm -rf "$work"\' EXIT',
+  '',
+  'account_id() {',
+  '  local variable="$1" stack="$2" output="$3" id',
+  '  id="${!variable:-}"',
+  '  if [ -n "$id" ] && ! [[ "$id" =~ ^[0-9]{12}$ ]]; then',
+  '    echo "apply-queues: $variable is not a 12-digit AWS account id (found \\"$id\\"); the commands after this were not run" >&2',
+  '    exit 3',
+  '  fi',
+  '  if [ -z "$id" ]; then',
+  '    id="$(terraform -chdir="$here/../../stacks/$stack" output -raw "$output" 2>/dev/null)" || id=""',
+  '  fi',
+  '  if ! [[ "$id" =~ ^[0-9]{12}$ ]]; then',
+  '    echo "apply-queues: the account id in output $output of stack $stack is not known${id:+ (found \\"$id\\")}: apply that stack and run terraform init in stacks/$stack of the synth output, or set $variable; the commands after this were not run (run the script again once fixed)" >&2',
+  '    exit 3',
+  '  fi',
+  '  printf \'%s\' "$id"',
+  '}',
+  '',
+  'ensure_pool_with_registry() {',
+  '  local name="$1" file="$2" id',
+  '  step=$((step + 1))',
+  '  if flyte ${options[@]+"${options[@]}"} get cluster-pool "$name" >/dev/null 2>&1; then',
+  '    echo "[${step}/${total}] cluster-pool $name exists: left as it is" >&2',
+  '    existing=$((existing + 1))',
+  '    return',
+  '  fi',
+  '  id="$(account_id "$3" "$4" "$5")"',
+  '  { cat "$file"; printf \'  image_registry:\\n    locator: "%s%s"\\n\' "$id" "$6"; } > "$work/$name.yaml"',
+  '  echo "[${step}/${total}] flyte create cluster-pool $name --file $file (image_registry $id$6)" >&2',
+  '  flyte_ create cluster-pool "$name" --file "$work/$name.yaml"',
+  '  created=$((created + 1))',
+  '}',
+  '',
+];
 
 /** Relative path under `<out>/union/` -> content. */
 export function renderQueueFiles(plan: Plan, options: RenderOptions = {}): Map<string, string> {

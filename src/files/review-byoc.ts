@@ -1,7 +1,7 @@
 // The review's BYOC section (deployment: byoc): the access Union gets in each unit, a summary of the
 // request for Union's team, and the order of the steps. Nothing for a self-managed plan.
 import type { Plan } from '../plan/types';
-import { DATA_PLANE_REQUEST_MD, dataPlaneRequest } from './data-plane-request';
+import { DATA_PLANE_REQUEST_MD, TO_FILL_IN, dataPlaneRequest } from './data-plane-request';
 import { cell, code, table } from '../markdown';
 
 export function renderByocReview(plan: Plan): string[] {
@@ -37,7 +37,7 @@ export function renderByocReview(plan: Plan): string[] {
       'Union provisions the data plane (clusters, node groups' + (byoc.buckets === 'union-provisions' ? ', buckets' : '') + ') in these accounts and projects. Access Union gets in each:',
       '',
       table(['Unit', 'Cloud', 'Account / project', 'Union\'s access', 'Stack and output'], rows),
-      `Request for Union's team (${code(`union/${DATA_PLANE_REQUEST_MD}`)}, and .json): ${request.clusters.length} clusters on ${request.providers.map((p) => p.toUpperCase()).join(' and ')}, ${request.pools.length} pools, ${nodeGroups} node groups, ${vpcs} own VPCs; buckets: ${byoc.buckets === 'union-provisions' ? 'provisioned by Union (names suggested)' : 'created by the storage stacks, named for Union\'s role'}.`,
+      `Request for Union's team (${code(`union/${DATA_PLANE_REQUEST_MD}`)}, and .json): ${request.clusters.length} clusters on ${request.providers.map((p) => p.toUpperCase()).join(' and ')}, ${request.pools.length} pools, ${nodeGroups} node groups, ${vpcs} own VPCs; buckets: ${byoc.buckets === 'union-provisions' ? 'provisioned by Union (names suggested)' : 'created by the storage stacks, named for Union\'s role'}. ${fillInSentence(request.toFillIn.length)}`,
       '',
       ...(byoc.buckets === 'union-provisions' ? ['The storage groups above are not synthesized (no `pool-*` stacks): Union creates the buckets; the request names them.', ''] : []),
       ...(byoc.warnings.length > 0 ? ['BYOC warnings:', '', ...byoc.warnings.map((w) => `- ${cell(w)}`), ''] : []),
@@ -63,4 +63,10 @@ function identityPoolBreadth(account: string, pool: string, provider: string): s
     `GCP trust: the provider ${code(provider)} of pool ${code(pool)} trusts every principal of Union's AWS account ${code(account)} (Union's documented setup sets no attribute condition), and any of them can act as the service account. To narrow it once Union's team names the role its control plane uses, add to the provider an attribute condition such as ${code(`attribute.aws_role == "arn:aws:sts::${account}:assumed-role/<ROLE>"`)} and confirm with Union's team before applying.`,
     '',
   ];
+}
+
+/** How many values the request still needs before it is sent: its "Before sending" list. */
+export function fillInSentence(n: number): string {
+  if (n === 0) return 'Every value in it is known: it can be sent as written.';
+  return `**${n} ${n === 1 ? 'value' : 'values'} to fill in before sending**, each marked ${TO_FILL_IN} and listed under "Before sending".`;
 }

@@ -115,7 +115,7 @@ function attentionSection(full: Plan, plan: Plan): string {
   };
   const pair = (x: Assignment) => code(assignmentKey(x));
   const placements = [
-    (plan.domainWideAssignments ?? []).map((d) => `- **Domain-wide** (${code(`poolAssignments`)}, no project): ${domainWideSentence(d, code)}`),
+    (plan.domainWideAssignments ?? []).map((d) => `- **Domain-wide** (${code(`poolAssignments[${d.index}]`)}, no project): ${domainWideSentence(d, code)}`),
     a.outside.length === 0 ? [] : [`- **Runs outside its own account** (${a.outside.length}): ${listed(a.outside, (p) => `${pair(p.assignment)} on ${code(p.assignment.pool)} in ${p.where.map(code).join(', ')}`, 'Assignments, column Runs in')}`],
     a.fallbacks.length === 0 ? [] : [`- **Falls back to ${code('default')}** (${a.fallbacks.length}): no attribute file, Union runs the work on the \`default\` pool: ${listed(a.fallbacks, pair, 'Assignments, origin fallback')}`],
     a.spanning.length === 0 ? [] : [`- **Pools spanning accounts** (${a.spanning.length}): their bucket is reached from other accounts: ${listed(a.spanning, (p) => code(p.name), 'Cluster pools')}`],

@@ -21,7 +21,10 @@ function describeIdentity(i: ClusterIdentity): [string, string] {
 
 function reach(i: ClusterIdentity): string {
   const buckets = i.buckets.map(code).join(', ');
-  if (i.cloud === 'aws') return `${buckets}: objects get/put/delete, list${i.kmsKeyId === null ? '' : `; KMS ${code(i.kmsKeyId)} through S3`}`;
+  if (i.cloud === 'aws') {
+    const repository = i.ecr.existing === null ? `the group's ECR repository ${code(i.ecr.repository)}` : `the existing ECR repository ${code(i.ecr.existing.arn)} (its policy must allow the role when it is in another account)`;
+    return `${buckets}: objects get/put/delete, list${i.kmsKeyId === null ? '' : `; KMS ${code(i.kmsKeyId)} through S3`}; push/pull on ${repository}`;
+  }
   const registry = i.artifactRepository === null ? '' : `; Artifact Registry writer on ${code(dockerPath(i.artifactRepository))}`;
   return `${buckets}: objectAdmin, legacyBucketReader; token creator on itself${registry}`;
 }

@@ -52,7 +52,7 @@ function attentionLines(full: Plan, plan: Plan, fit: (s: string) => string): str
     ...plan.warnings.slice(0, SHOWN).map((w) => `  warning ${w.path}: ${w.message}`),
     ...(plan.warnings.length > SHOWN ? [`  and ${plan.warnings.length - SHOWN} more warnings (union-isolation validate lists them all)`] : []),
     ...over.map((q) => `  raise quota: ${q.quota}: needs ${q.needed}, default ${q.limit}`),
-    ...(plan.domainWideAssignments ?? []).map((d) => `  domain-wide: ${domainWideSentence(d)}`),
+    ...(plan.domainWideAssignments ?? []).map((d) => `  domain-wide poolAssignments[${d.index}]: ${domainWideSentence(d)}`),
     ...(a.outside.length > 0 ? [`  runs outside its own account (${a.outside.length}): ${some(a.outside, (p) => `${assignmentKey(p.assignment)} on ${p.assignment.pool}`)}`] : []),
     ...(a.fallbacks.length > 0 ? [`  falls back to default (${a.fallbacks.length}): ${some(a.fallbacks, assignmentKey)}`] : []),
     ...(a.spanning.length > 0 ? [`  pools spanning accounts (${a.spanning.length}): ${some(a.spanning, (p) => p.name)}`] : []),

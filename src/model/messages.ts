@@ -487,6 +487,14 @@ export const messages = {
     allowed: `${key} on clusters whose account is on ${keyCloud.toUpperCase()}`,
     fix: `Remove ${key} from ${q(cluster)}.`,
   }),
+  clusterKeySelfManagedOnly: (path: ModelPath, key: string, cluster: string): Finding => ({
+    path,
+    at: 'key',
+    problem: `${key} configures the identity of a self-managed cluster: on a BYOC deployment Union creates the clusters and their identities, and nothing would read it`,
+    found: `${key} on ${q(cluster)}, with deployment: byoc`,
+    allowed: `${key} with deployment: self-managed`,
+    fix: `Remove ${key} from ${q(cluster)}; ask Union's team for what it should set up in your data plane instead.`,
+  }),
   clusterInSeveralPoolsForQueues: (path: ModelPath, cluster: string, pools: readonly string[], chosen: string, severity: 'error' | 'warning'): Finding => ({
     path,
     severity,
@@ -512,6 +520,16 @@ export const messages = {
     found: 'no cluster in pool default, and none it shares',
     allowed: 'a cluster in clusterPools.default, alone or shared with one other pool',
     fix: 'List a cluster under clusterPools.default: projects created in Union later run there.',
+  }),
+  poolRegistriesDiffer: (path: ModelPath, pool: string, registries: readonly string[], severity: 'error' | 'warning'): Finding => ({
+    path,
+    severity,
+    problem: "the clusters of a pool push to different image registries, and a pool manifest declares one (Union marks a cluster that reports another unhealthy)",
+    found: `pool ${q(pool)} with clusters on ${list(registries)}`,
+    allowed: 'one registry for every cluster of a pool',
+    fix: severity === 'error'
+      ? 'Give every cluster of the pool the same ecrRepository or artifactRepository, or none (the storage group\'s repository).'
+      : 'Nothing to do for attribute files (routing: attributes); before moving to routing: queues, give every cluster of the pool the same ecrRepository or artifactRepository, or none.',
   }),
   secretStoreSpans: (path: ModelPath, pool: string, locators: readonly string[], cloud: string): Finding => ({
     path,

@@ -151,6 +151,8 @@ const cluster = z
     workloadIdentity: z.boolean().default(false),
     /** GCP: `projects/P/locations/L/repositories/R`, an Artifact Registry repository the cluster's service account may write. */
     artifactRepository: z.string().optional(),
+    /** AWS: `arn:aws:ecr:REGION:ACCOUNT:repository/NAME`, an existing ECR repository the cluster's role may push to and pull from. */
+    ecrRepository: z.string().optional(),
   })
   .strict();
 

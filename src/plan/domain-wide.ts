@@ -15,10 +15,11 @@ export interface DomainWide {
 }
 
 export function describeDomainWide(model: Model, units: readonly Unit[], pools: readonly PoolPlan[], assignments: readonly Assignment[]): DomainWide {
-  const byDomain = new Map<string, { pool: string; allowCrossIsolation: boolean }>();
+  const byDomain = new Map<string, { index: number; pool: string; allowCrossIsolation: boolean }>();
   // The first entry of a domain is the one resolved; a second is a duplicate finding (references).
-  for (const a of model.poolAssignments)
-    if (a.project === undefined && a.workflow === undefined && !byDomain.has(a.domain)) byDomain.set(a.domain, { pool: a.clusterPoolName, allowCrossIsolation: a.allowCrossIsolation === true });
+  model.poolAssignments.forEach((a, index) => {
+    if (a.project === undefined && a.workflow === undefined && !byDomain.has(a.domain)) byDomain.set(a.domain, { index, pool: a.clusterPoolName, allowCrossIsolation: a.allowCrossIsolation === true });
+  });
   if (byDomain.size === 0) return { lines: [], accountedFor: new Set() };
 
   const onlyByLine = new Map<string, boolean>();
@@ -37,12 +38,13 @@ export function describeDomainWide(model: Model, units: readonly Unit[], pools: 
     else ofDomain.set(a.domain, [a]);
   }
   const lines: DomainWideAssignment[] = [];
-  for (const [domain, { pool, allowCrossIsolation }] of [...byDomain].sort(([a], [b]) => compareStrings(a, b))) {
+  for (const [domain, { index, pool, allowCrossIsolation }] of [...byDomain].sort(([a], [b]) => compareStrings(a, b))) {
     const mine = ofDomain.get(domain) ?? [];
     const covered = mine.filter((a) => a.origin === 'domain');
     const runsIn = [...new Set((poolByName.get(pool)?.clusters ?? []).map((c) => model.clusters[c]?.account ?? c))].sort(compareStrings);
     const empty = new Set(covered.map((a) => a.unit).filter((u) => accountedFor.has(u) && !withCluster.has(u) && kind.get(u) !== 'default'));
     lines.push({
+      index,
       domain,
       pool,
       allowCrossIsolation,

@@ -2,9 +2,9 @@
 // reaching exactly the buckets of its storage group: an IAM role on AWS, a service account on GCP.
 // Created by the group's storage stack, the one place that knows the buckets.
 import type { Model } from '../model/schema';
-import { ARTIFACT_REPOSITORY } from '../model/rules/self-managed';
+import { ARTIFACT_REPOSITORY, ECR_REPOSITORY } from '../model/rules/self-managed';
 import { shorten } from './shorten';
-import type { ClusterIdentity, ClusterPlan, ShortenedName, StorageGroup, Unit } from './types';
+import type { AwsClusterIdentity, ClusterIdentity, ClusterPlan, ShortenedName, StorageGroup, Unit } from './types';
 
 export const LIMITS = { iamRole: 64, gcpServiceAccount: 30 } as const;
 
@@ -36,7 +36,7 @@ export function resolveIdentities(model: Model, units: readonly Unit[], clusters
         trust: spec.oidcIssuer === undefined ? 'pod-identity' : 'irsa',
         oidcIssuer: spec.oidcIssuer === undefined ? null : spec.oidcIssuer.replace(/^https:\/\//, ''),
         kmsKeyId: group.kmsKeyId,
-        ecr: { repository: imageRepositoryName(group.name), region: group.region, unit: group.homeUnit },
+        ecr: ecrOf(spec.ecrRepository, group),
       });
     } else {
       const accountId = shorten(original, LIMITS.gcpServiceAccount);
@@ -58,6 +58,12 @@ export function resolveIdentities(model: Model, units: readonly Unit[], clusters
     }
   }
   return { identities, shortened };
+
+  function ecrOf(arn: string | undefined, group: StorageGroup): AwsClusterIdentity['ecr'] {
+    const m = arn === undefined ? null : ECR_REPOSITORY.exec(arn);
+    if (m === null) return { repository: imageRepositoryName(group.name), region: group.region, unit: group.homeUnit, existing: null };
+    return { repository: m[3]!, region: m[1]!, unit: group.homeUnit, existing: { accountId: m[2]!, arn: arn! } };
+  }
 
   function groupProject(group: StorageGroup): string {
     const home = unitByKey.get(group.homeUnit)!;

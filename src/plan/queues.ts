@@ -7,6 +7,7 @@ import { acknowledgeHint, messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
 import { dockerPath } from './artifact-registry';
+import { compareStrings } from '../order';
 import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePlan, QueuePool, QueueRouting, QueueSettings, StorageGroup, Unit } from './types';
 
 /** The pool and queue every Union org is provisioned with. */
@@ -122,26 +123,32 @@ export function resolveQueues(
     const home = group && unitByKey.get(group.homeUnit);
     if (!group || !home) continue;
     // A registry is part of the pool's contract only when every cluster of the pool writes the same one.
-    const repos = new Set(
-      (clustersOfPool.get(p.name) ?? []).map((cluster) => {
-        const id = identityOf.get(cluster);
-        if (id?.cloud === 'aws') {
-          // The repository's account id is known before apply only when that account is adopted.
-          const account = unitByKey.get(id.ecr.unit)?.existingId ?? null;
-          return account === null ? '' : `${account}.dkr.ecr.${id.ecr.region}.amazonaws.com/${id.ecr.repository}`;
-        }
+    // An ECR repository's account id is known before apply only when that account is adopted; else
+    // apply-queues.sh reads it from the accounts stack's output when it creates the pool.
+    const repos = new Map<string, Pick<QueuePool, 'imageRegistry' | 'imageRegistryAfterApply'>>();
+    for (const cluster of clustersOfPool.get(p.name) ?? []) {
+      const id = identityOf.get(cluster);
+      if (id?.cloud === 'aws') {
+        const home = unitByKey.get(id.ecr.unit);
+        const account = id.ecr.existing?.accountId ?? home?.existingId ?? null;
+        const path = `.dkr.ecr.${id.ecr.region}.amazonaws.com/${id.ecr.repository}`;
+        if (account !== null) repos.set(`${account}${path}`, { imageRegistry: `${account}${path}`, imageRegistryAfterApply: null });
+        else if (home?.cloud === 'aws') repos.set(`(the account of ${home.key})${path}`, { imageRegistry: null, imageRegistryAfterApply: { stack: home.stack, output: home.accountIdOutput, suffix: path } });
+      } else {
         const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
-        return repo === null ? '' : dockerPath(repo);
-      }),
-    );
-    const registry = repos.size === 1 ? [...repos][0]! : '';
+        if (repo !== null) repos.set(dockerPath(repo), { imageRegistry: dockerPath(repo), imageRegistryAfterApply: null });
+      }
+    }
+    // Each cluster reports its own: a pool can declare only one, and Union marks the others unhealthy.
+    if (repos.size > 1) report(messages.poolRegistriesDiffer(['clusterPools', p.name], p.name, [...repos.keys()].sort(compareStrings), severity));
+    const registry = repos.size === 1 ? [...repos.values()][0]! : { imageRegistry: null, imageRegistryAfterApply: null };
     queuePools.push({
       name: p.name,
       storageGroup: group.name,
       cloud: group.cloud,
       objectStore: bucketUri(group.cloud, group.bucket),
       secretStore: secretStoreOf(model, p.name, group, (clustersOfPool.get(p.name) ?? []).map((c) => clusterByName.get(c)!).filter(Boolean), unitByKey, report),
-      imageRegistry: registry === '' ? null : registry,
+      ...registry,
       exists: p.name === DEFAULT_POOL,
     });
   }

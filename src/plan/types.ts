@@ -204,10 +204,13 @@ export interface Assignment {
 }
 
 /**
- * A `poolAssignments` entry without project: every project of its domain on one pool. Named by its
- * domain, never by its position, so reordering the list changes nothing.
+ * A `poolAssignments` entry without project: every project of its domain on one pool. Resolved by its
+ * domain, never by its position: reordering the list changes no assignment, only the `index` the
+ * reviews cite it by (as warnings cite entries).
  */
 export interface DomainWideAssignment {
+  /** The line's position in the model's `poolAssignments`, as findings cite it. */
+  readonly index: number;
   readonly domain: string;
   readonly pool: string;
   readonly allowCrossIsolation: boolean;
@@ -308,8 +311,11 @@ export interface AwsClusterIdentity extends ClusterIdentityBase {
   readonly oidcIssuer: string | null;
   /** The storage group's KMS key when its buckets use SSE-KMS. */
   readonly kmsKeyId: string | null;
-  /** The image builder's ECR repository: the storage group's, in its home account and region. */
-  readonly ecr: { readonly repository: string; readonly region: string; readonly unit: string };
+  /**
+   * The image builder's ECR repository: the storage group's, in its home account (`unit`) and region,
+   * or the model's `ecrRepository` (`existing`: its account id and ARN, known before apply).
+   */
+  readonly ecr: { readonly repository: string; readonly region: string; readonly unit: string; readonly existing: { readonly accountId: string; readonly arn: string } | null };
 }
 
 export interface GcpClusterIdentity extends ClusterIdentityBase {
@@ -346,6 +352,8 @@ export interface QueuePool {
   /** What every cluster of the pool reports: the chart's default, Kubernetes secrets (no locator), unless the model asks for the cloud's. */
   readonly secretStore: { readonly type: 'KUBERNETES'; readonly locator: null } | { readonly type: 'AWS_SECRETS_MANAGER' | 'GCP_SECRET_MANAGER'; readonly locator: string };
   readonly imageRegistry: string | null;
+  /** An ECR repository in an account created by its accounts stack: the registry is `<account id><suffix>`, the id read from that stack's output when the pool is created. */
+  readonly imageRegistryAfterApply: { readonly stack: string; readonly output: string; readonly suffix: string } | null;
   /** `default` exists in every Union org and is not created; its file is for comparison. */
   readonly exists: boolean;
 }

@@ -70,5 +70,12 @@ describe('union-isolation stacks', () => {
     assert.equal(runCli(['stacks', '-m', hcpNext]).stdout.split('\n')[0], 'hcp-bootstrap');
     // A change the bootstrap does not see leaves it out.
     assert.equal(runCli(['stacks', '--changed', '--base', hcpBase, '-m', hcpBase]).stdout, '');
+    // Keys only the bootstrap reads change it alone; a credential that local runs never use changes nothing.
+    const only = (edit: string) => {
+      writeFileSync(hcpNext, yaml + backend.replace('executionMode: local', edit));
+      return runCli(['stacks', '--changed', '--base', hcpBase, '-m', hcpNext]).stdout;
+    };
+    assert.equal(only('executionMode: local, project: estate, terraformVersion: 1.11.5'), 'hcp-bootstrap\n');
+    assert.equal(only('executionMode: local, awsRunRoleArn: "arn:aws:iam::123456789012:role/hcp"'), '');
   });
 });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DATA_PLANE_REQUEST_JSON, DATA_PLANE_REQUEST_MD, TO_FILL_IN, type DataPlaneRequest } from '../../src/files/data-plane-request';
+import { fillInSentence } from '../../src/files/review-byoc';
 import { renderUnionFiles } from '../../src/files/union-files';
 import { compileYaml, findingLines, fixtureText, planOf } from '../helpers';
 
@@ -93,7 +94,16 @@ describe('data-plane request: values to fill in', () => {
       const body = md.slice(md.indexOf('\n## ', md.indexOf('## Before sending') + 1));
       assert.equal(body.split(TO_FILL_IN).length - 1, json.toFillIn.length, body);
       assert.ok(!md.includes('ext-0123456789') && !JSON.stringify(json).includes('ext-0123456789'), 'the external id stays out');
+      // The review says how many before anyone opens the request.
+      const review = renderUnionFiles(planOf({ yaml }), { model: 'model.yaml' }).get('review.md')!;
+      assert.ok(review.includes(`**${json.toFillIn.length} values to fill in before sending**`), review);
     }
+  });
+
+  it("the review's count reads right for none, one and several", () => {
+    assert.equal(fillInSentence(0), 'Every value in it is known: it can be sent as written.');
+    assert.match(fillInSentence(1), /^\*\*1 value to fill in before sending\*\*/);
+    assert.match(fillInSentence(3), /^\*\*3 values to fill in before sending\*\*, each marked \*\*TO FILL IN\*\*/);
   });
 
   it('the control plane host is to fill in only when the model has none', () => {

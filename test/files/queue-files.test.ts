@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { renderAllHelmValues } from '../../src/files/helm-values';
-import { queueCommands, renderQueueFiles } from '../../src/files/queue-files';
+import { accountIdVariable, queueCommands, renderQueueFiles } from '../../src/files/queue-files';
 import type { Plan } from '../../src/plan/types';
 import { ROOT, planOf, temporaryDir } from '../helpers';
 
@@ -96,7 +96,9 @@ case "$1" in
     fi
     n=$(( $(cat "$state/count" 2>/dev/null || echo 0) + 1 )); echo "$n" > "$state/count"
     if [ "$n" = "\${FLYTE_STUB_FAIL_AT:-0}" ] && [ ! -e "$state/failed" ]; then touch "$state/failed"; echo "stub: connection reset" >&2; exit 7; fi
-    mkdir -p "$state/$kind"; touch "$state/$kind/$name"; echo "$kind $name" >> "$state/created" ;;
+    mkdir -p "$state/$kind"; touch "$state/$kind/$name"; echo "$kind $name" >> "$state/created"
+    # The pool manifest as flyte read it.
+    if [ "$kind" = cluster-pool ]; then [ "$1" = --file ] && cp "$2" "$state/$kind/$name" || exit 2; fi ;;
   edit)
     file=""; while [ $# -gt 0 ]; do [ "$1" = --from-file ] && file="$2"; shift; done
     [ -f "$file" ] || { echo "no such file: $file" >&2; exit 2; } ;;
@@ -104,25 +106,55 @@ case "$1" in
 esac
 `;
 
+// A stand-in for terraform: `-chdir=DIR output -raw NAME` prints DIR/outputs/NAME, as an applied
+// stack's state would; fails as Terraform does when there is no such output.
+const TERRAFORM_STUB = `#!/usr/bin/env bash
+dir="\${1#-chdir=}"
+[ "$2" = output ] && [ "$3" = -raw ] || exit 2
+cat "$dir/outputs/$4" 2>/dev/null || { echo "Error: Output \\"$4\\" not found" >&2; exit 1; }
+`;
+
+/** The queue files of `plan` in DIR/union, as synth writes them, with stub flyte and terraform on PATH. */
+function queuesSetup(plan: Plan): { dir: string; out: string; state: string; script: string; env: NodeJS.ProcessEnv } {
+  const dir = temporaryDir('ui-queues-');
+  const out = path.join(dir, 'union');
+  for (const [file, text] of renderQueueFiles(plan)) {
+    mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    writeFileSync(path.join(out, file), text);
+  }
+  const bin = path.join(dir, 'bin');
+  const state = path.join(dir, 'state');
+  mkdirSync(bin);
+  mkdirSync(state);
+  writeFileSync(path.join(bin, 'flyte'), STUB);
+  writeFileSync(path.join(bin, 'terraform'), TERRAFORM_STUB);
+  chmodSync(path.join(bin, 'flyte'), 0o755);
+  chmodSync(path.join(bin, 'terraform'), 0o755);
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, FLYTE_STUB_STATE: state };
+  return { dir, out, state, script: path.join(out, 'queues', 'apply-queues.sh'), env };
+}
+
+/** Writes the accounts stacks' account-id outputs where the terraform stub reads them: the account id each AWS pool's registry needs. */
+function applyAccountsStacks(plan: Plan, dir: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  plan.units.forEach((u, i) => {
+    if (u.cloud !== 'aws') return;
+    const id = String(210_000_000_000 + i);
+    mkdirSync(path.join(dir, 'stacks', u.stack, 'outputs'), { recursive: true });
+    writeFileSync(path.join(dir, 'stacks', u.stack, 'outputs', u.accountIdOutput), id);
+    ids.set(u.key, u.existingId ?? id);
+  });
+  return ids;
+}
+
 describe('apply-queues.sh run twice against a flyte that fails halfway', () => {
   for (const [name, plan] of MODELS) {
     it(`completes on the second run and creates nothing twice: ${name}`, () => {
-      const dir = temporaryDir('ui-queues-');
-      const out = path.join(dir, 'union');
-      for (const [file, text] of renderQueueFiles(plan())) {
-        mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-        writeFileSync(path.join(out, file), text);
-      }
-      const bin = path.join(dir, 'bin');
-      const state = path.join(dir, 'state');
-      mkdirSync(bin);
-      mkdirSync(state);
-      writeFileSync(path.join(bin, 'flyte'), STUB);
-      chmodSync(path.join(bin, 'flyte'), 0o755);
+      const { dir, state, script, env: stubs } = queuesSetup(plan());
+      applyAccountsStacks(plan(), dir);
       const creates = queueCommands(plan()).filter((c) => c[0] === 'create').length;
       assert.ok(creates >= 2);
-      const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, FLYTE_STUB_STATE: state, FLYTE_STUB_FAIL_AT: String(Math.ceil(creates / 2)) };
-      const script = path.join(out, 'queues', 'apply-queues.sh');
+      const env = { ...stubs, FLYTE_STUB_FAIL_AT: String(Math.ceil(creates / 2)) };
       const first = spawnSync('bash', [script], { env, encoding: 'utf8' });
       assert.equal(first.status, 7, first.stderr);
       assert.match(first.stderr, /apply-queues: flyte failed \(exit 7\)/);
@@ -137,4 +169,49 @@ describe('apply-queues.sh run twice against a flyte that fails halfway', () => {
       assert.ok(existsSync(path.join(state, 'failed')));
     });
   }
+});
+
+describe("apply-queues.sh and the image registry of pools in accounts created by the stacks", () => {
+  const plan = MODELS[1]![1];
+  const pending = () => plan().queues.pools.filter((p) => !p.exists && p.imageRegistryAfterApply !== null);
+
+  it('stops before creating anything while an accounts stack is not applied, and names the output and the variable', () => {
+    assert.ok(pending().length >= 2, 'the AWS-only model creates its accounts');
+    const { script, env, state } = queuesSetup(plan());
+    const r = spawnSync('bash', [script], { env, encoding: 'utf8' });
+    assert.equal(r.status, 3, r.stderr);
+    const first = pending()[0]!;
+    const { output, stack } = first.imageRegistryAfterApply!;
+    assert.ok(r.stderr.includes(`the account id in output ${output} of stack ${stack} is not known`), r.stderr);
+    assert.ok(r.stderr.includes(`or set ${accountIdVariable(first.name)};`), r.stderr);
+    assert.ok(!existsSync(path.join(state, 'created')), 'nothing created');
+    // A variable that is not an account id is refused as such, before any output is read.
+    const bad = spawnSync('bash', [script], { env: { ...env, [accountIdVariable(first.name)]: '1234-5678' }, encoding: 'utf8' });
+    assert.equal(bad.status, 3, bad.stderr);
+    assert.match(bad.stderr, new RegExp(`${accountIdVariable(first.name)} is not a 12-digit AWS account id \\(found "1234-5678"\\)`));
+    assert.ok(!existsSync(path.join(state, 'created')), 'nothing created');
+  });
+
+  it("declares in each created pool the repository its clusters' install lines give the image builder", () => {
+    const p = plan();
+    const { dir, out, script, env, state } = queuesSetup(p);
+    const ids = applyAccountsStacks(p, dir);
+    // The variable wins over the output: the way to run the script away from the states.
+    const [overridden] = pending();
+    const r = spawnSync('bash', [script], { env: { ...env, [accountIdVariable(overridden!.name)]: '999999999999' }, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const values = renderAllHelmValues(p);
+    for (const pool of pending()) {
+      const declared = (parse(readFileSync(path.join(state, 'cluster-pool', pool.name), 'utf8')) as { config: { image_registry?: { locator: string } } }).config.image_registry?.locator;
+      const home = p.units.find((u) => u.cloud === 'aws' && u.accountIdOutput === pool.imageRegistryAfterApply!.output)!;
+      const id = pool.name === overridden!.name ? '999999999999' : ids.get(home.key)!;
+      assert.equal(declared, `${id}${pool.imageRegistryAfterApply!.suffix}`, pool.name);
+      for (const c of p.queues.clusters.filter((x) => x.pool === pool.name)) {
+        const line = /imageBuilder\.defaultRepository="([^"]+)"/.exec(values.get(`helm/${c.cluster}.values.yaml`)!)?.[1];
+        assert.equal(line?.replace(/\$(AWS|REGISTRY)_ACCOUNT_ID/, id), declared, `${c.cluster} reports what ${pool.name} declares`);
+      }
+      // The file on disk stays as synthesized: the registry goes into a copy.
+      assert.equal(readFileSync(path.join(out, 'queues', 'cluster-pools', `${pool.name}.yaml`), 'utf8'), renderQueueFiles(p).get(`queues/cluster-pools/${pool.name}.yaml`));
+    }
+  });
 });

@@ -15,7 +15,11 @@ describe('review: self-managed sections', () => {
 
   it('shows each cluster\'s identity and exactly the buckets it reaches', () => {
     const s = section(review, 'Cluster identities');
-    assert.match(s, /\| `production-cluster-1` \| `production` \(`acme-production`\) \| IAM role `union-production-cluster-1` \| EKS Pod Identity .* \| `acme-production-cp-metadata`: objects get\/put\/delete, list \| `pool-production-cp` \|/);
+    assert.match(s, /\| `production-cluster-1` \| `production` \(`acme-production`\) \| IAM role `union-production-cluster-1` \| EKS Pod Identity .* \| `acme-production-cp-metadata`: objects get\/put\/delete, list; push\/pull on the group's ECR repository `union-dataplane-production-cp` \| `pool-production-cp` \|/);
+    const existing = renderReview(
+      planOf({ yaml: fixtureText('seed-cluster-pools.yaml').replace(/(production-cluster-1: \{ account: production)/, '$1, ecrRepository: "arn:aws:ecr:us-east-1:444455556666:repository/images"') }),
+    );
+    assert.match(section(existing, 'Cluster identities'), /\| `production-cluster-1` .* push\/pull on the existing ECR repository `arn:aws:ecr:us-east-1:444455556666:repository\/images` \(its policy must allow the role when it is in another account\) \|/);
     assert.match(s, /\| `my-dev-cluster` .* service account `union-my-dev-cluster@acme-development\.iam\.gserviceaccount\.com` \| not bound yet: set `clusters\.my-dev-cluster\.workloadIdentity: true`.* \| `acme-development-cp-metadata`: objectAdmin, legacyBucketReader/);
     assert.equal(s.split('\n').filter((l) => l.startsWith('| `')).length, 5);
   });

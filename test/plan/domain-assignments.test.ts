@@ -77,10 +77,11 @@ describe('assignments: a domain-wide poolAssignments entry (no project)', () => 
     assert.equal(md.code, 0, md.stderr);
     const stated = md.stdout.split('\n').filter((l) => l.startsWith('- **Domain-wide**'));
     assert.equal(stated.length, 3, stated.join('\n'));
-    assert.match(stated.find((l) => l.includes('`development`'))!, /runs on pool `dev` in `development\/p01`; 8 run outside their own account \(allowCrossIsolation: true\); 8 of their accounts hold no cluster; per-project entries override it for `p05\/development` on `dev5-cp`/);
+    // Cited as findings cite it: by its position in the file, after the per-project entry put first.
+    assert.match(stated.find((l) => l.includes('`development`'))!, /^- \*\*Domain-wide\*\* \(`poolAssignments\[1\]`, no project\): .*runs on pool `dev` in `development\/p01`; 8 run outside their own account \(allowCrossIsolation: true\); 8 of their accounts hold no cluster; per-project entries override it for `p05\/development` on `dev5-cp`/);
     const text = runCli(['plan', '-m', 'model.yaml'], { cwd: dir });
     rmSync(dir, { recursive: true, force: true });
-    assert.match(text.stdout, /domain-wide: every project of development \(9 known and every/);
+    assert.match(text.stdout, /domain-wide poolAssignments\[1\]: every project of development \(9 known and every/);
   });
 
   it('writes one attribute file per covered pair', () => {

@@ -392,6 +392,8 @@ function assemble(spec: ModelSpec, units: readonly GenUnit[], clusters: object, 
   if (b === 2) model.backend = { type: 's3', bucket: 'acme-tf-state', region: 'us-east-1', dynamodbTable: 'tf-locks' };
   if (b === 3) model.backend = { type: 'gcs', bucket: 'acme-tf-state', prefix: 'union' };
   if (b === 4) model.backend = { type: 'cloud', organization: 'acme', workspacePrefix: 'ui-', awsRunRoleArn: 'arn:aws:iam::123456789012:role/hcp-terraform', gcpWorkloadProviderName: 'projects/123456789012/locations/global/workloadIdentityPools/hcp-terraform/providers/hcp-terraform', gcpServiceAccountEmail: 'hcp-terraform@acme-admin-1.iam.gserviceaccount.com' };
+  // Another prefix and local runs: moving between the two renames every workspace.
+  if (b === 5) model.backend = { type: 'cloud', organization: 'acme', workspacePrefix: 'estate-', executionMode: 'local' };
   return model;
 }
 

@@ -1,5 +1,5 @@
 // Issue 26: over generated models, self-managed and BYOC, and additions to them (a project, an
-// on-demand project, a cluster, a pool, a domain, an assignment, a BYOC setting), the stacks
+// on-demand project, a cluster, a pool, a domain, an assignment, a BYOC setting, the backend), the stacks
 // `stacks --changed` and `diff` list are exactly those whose synthesized Terraform differs, and no
 // stack they list as ready reads the state of a new one (test/diff/synthesized-changes.ts).
 import assert from 'node:assert/strict';
@@ -19,7 +19,8 @@ interface Version {
   readonly byoc: ByocSpec | null;
 }
 
-type Change = { readonly model: Addition } | { readonly byoc: ByocAddition };
+/** Additions, BYOC settings, and a move to another backend (arbitraries.ts: backendChoice). */
+type Change = { readonly model: Addition } | { readonly byoc: ByocAddition } | { readonly backend: number };
 
 const modelOf = (v: Version): ModelObject => (v.byoc ? buildByocModel(v.spec, v.byoc) : buildModel(v.spec).model);
 
@@ -36,6 +37,7 @@ function apply(v: Version, change: Change): Version | null {
     const spec = grow(v.spec, change.model);
     return spec && { ...v, spec };
   }
+  if ('backend' in change) return change.backend === v.spec.backendChoice % 6 ? null : { ...v, spec: { ...v.spec, backendChoice: change.backend } };
   const byoc = v.byoc && growByoc(v.spec, v.byoc, change.byoc);
   return byoc && { ...v, byoc };
 }
@@ -44,7 +46,14 @@ const changesArb = fc
   .tuple(
     specArb,
     fc.option(byocSpecArb, { nil: null, freq: 2 }),
-    fc.array(fc.oneof(additionArb.map((a): Change => ({ model: a })), byocAdditionArb.map((b): Change => ({ byoc: b }))), { minLength: 1, maxLength: 2 }),
+    fc.array(
+      fc.oneof(
+        { arbitrary: additionArb.map((a): Change => ({ model: a })), weight: 3 },
+        { arbitrary: byocAdditionArb.map((b): Change => ({ byoc: b })), weight: 2 },
+        { arbitrary: fc.nat(5).map((b): Change => ({ backend: b })), weight: 1 },
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
   )
   .map(([spec, byoc, changes]) => {
     const before: Version = { spec, byoc };

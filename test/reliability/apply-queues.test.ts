@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { accountIdVariable } from '../../src/files/queue-files';
 import type { Plan } from '../../src/plan/types';
 import { ROOT, runCli } from '../helpers';
 
@@ -37,7 +38,16 @@ before(() => {
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
-function run(args: readonly string[], env: Record<string, string> = {}): { status: number | null; stderr: string; calls: string[][] } {
+/** Pools whose ECR registry is in an account the stacks create are created from a copy of their file, with the registry added. */
+const COPY = '(a copy of the pool file, with its image registry)';
+
+/** The account ids of those pools' registries, given as the variables the pool files name. */
+function accountIds(): Record<string, string> {
+  const plan = JSON.parse(readFileSync(path.join(union, 'plan.json'), 'utf8')) as Plan;
+  return Object.fromEntries(plan.queues.pools.flatMap((p) => (p.imageRegistryAfterApply === null ? [] : [[accountIdVariable(p.name), '123456789012']])));
+}
+
+function run(args: readonly string[], env: Record<string, string> = accountIds()): { status: number | null; stderr: string; calls: string[][] } {
   const log = path.join(root, `flyte-${++round}.log`);
   const r = spawnSync('bash', [path.join(union, 'queues', 'apply-queues.sh'), ...args], {
     cwd: root,
@@ -48,7 +58,12 @@ function run(args: readonly string[], env: Record<string, string> = {}): { statu
   const calls = raw
     .split('CALL\0')
     .filter(Boolean)
-    .map((c) => c.split('\0').slice(0, -1));
+    .map((c) => c.split('\0').slice(0, -1))
+    .map((c) => {
+      const i = c.indexOf('cluster-pool');
+      const file = c[i + 3];
+      return i > 0 && file !== undefined && !file.startsWith(union) && path.basename(file) === `${c[i + 1]}.yaml` ? [...c.slice(0, i + 3), COPY] : c;
+    });
   return { status: r.status, stderr: r.stderr, calls };
 }
 
@@ -57,7 +72,7 @@ function expected(): string[][] {
   const plan = JSON.parse(readFileSync(path.join(union, 'plan.json'), 'utf8')) as Plan;
   const q = path.join(union, 'queues');
   return [
-    ...plan.queues.pools.filter((p) => !p.exists).map((p) => ['create', 'cluster-pool', p.name, '--file', path.join(q, 'cluster-pools', `${p.name}.yaml`)]),
+    ...plan.queues.pools.filter((p) => !p.exists).map((p) => ['create', 'cluster-pool', p.name, '--file', p.imageRegistryAfterApply === null ? path.join(q, 'cluster-pools', `${p.name}.yaml`) : COPY]),
     ...plan.queues.clusters.map((c) => ['create', 'cluster', c.cluster, '--pool', c.pool]),
     ...plan.queues.queues.map((x) => ['create', 'queue', x.name, '--cluster-pool', x.pool, '--run-concurrency', String(x.runConcurrency), '--action-concurrency', String(x.actionConcurrency)]),
     ...(plan.queues.org === null ? [] : [['edit', 'settings', '--from-file', path.join(q, 'settings', 'org.yaml')]]),
@@ -95,7 +110,7 @@ describe('queues/apply-queues.sh against a stub flyte', () => {
   it('fails at the first failing flyte call, with its exit code, running nothing after it', () => {
     const all = expected().length;
     for (const at of [1, 7, all]) {
-      const r = run([], { FLYTE_FAIL_AT: String(at), FLYTE_EXIT: '7' });
+      const r = run([], { ...accountIds(), FLYTE_FAIL_AT: String(at), FLYTE_EXIT: '7' });
       assert.equal(r.status, 7, r.stderr);
       assert.equal(r.calls.length, at, `stopped at call ${at}`);
       assert.match(r.stderr, /apply-queues: flyte failed \(exit 7\) on: flyte .*; the commands after it were not run/);

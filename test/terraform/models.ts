@@ -67,6 +67,14 @@ export function tierModels(): TierModel[] {
         '  shared: { account: default/production }\n  shared-dev: { account: default/development }',
       ).replace('  default: [shared]\n', '  default: [shared]\n  dev-default-cp: [shared-dev]\n'),
     },
+    // Queues, the cloud's secret manager, IRSA, a raw-data bucket, and one cluster on an existing ECR repository.
+    {
+      name: 'self-managed-aws',
+      yaml: readFileSync(path.join(ROOT, 'test', 'fixtures', 'self-managed-aws.yaml'), 'utf8').replace(
+        'dev: { account: development/flytesnacks }',
+        'dev: { account: development/flytesnacks, ecrRepository: "arn:aws:ecr:us-east-1:444455556666:repository/team/union-images" }',
+      ),
+    },
     { name: 'kms', yaml: project({ aws: ', kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"' }) },
     {
       name: 'retention-fast-registration',
