@@ -6,7 +6,7 @@
 import type { ClusterIdentity, ClusterPlan, Plan, Unit } from '../plan/types';
 import { CHART_SERVICE_ACCOUNTS } from '../plan/types';
 import { DEFAULT_POOL } from '../plan/queues';
-import { dockerPath } from '../plan/artifact-registry';
+import { dockerPath, ecrPathAfterAccount } from '../plan/artifact-registry';
 
 const identityIndex = new WeakMap<Plan, ReadonlyMap<string, ClusterIdentity>>();
 
@@ -82,7 +82,7 @@ export function imageRepositoryOf(plan: Plan, cluster: string, accountId: string
   if (identity.cloud === 'gcp') return identity.artifactRepository === null ? null : dockerPath(identity.artifactRepository);
   // An existing repository's account is in its ARN, whatever account the caller has at hand.
   const account = identity.ecr.existing?.accountId ?? accountId;
-  return account === null ? null : `${account}.dkr.ecr.${identity.ecr.region}.amazonaws.com/${identity.ecr.repository}`;
+  return account === null ? null : `${account}${ecrPathAfterAccount(identity.ecr)}`;
 }
 
 /** The account id of an AWS cluster's repository when known before apply (adopted home account), else null. */

@@ -6,7 +6,7 @@ import { formatPath, type Finding } from '../model/findings';
 import { acknowledgeHint, messages } from '../model/messages';
 import type { Model } from '../model/schema';
 import { groupNameOf } from './storage-groups';
-import { dockerPath } from './artifact-registry';
+import { dockerPath, ecrPathAfterAccount } from './artifact-registry';
 import { compareStrings } from '../order';
 import type { Assignment, ClusterIdentity, ClusterPlan, PoolPlan, QueuePlan, QueuePool, QueueRouting, QueueSettings, StorageGroup, Unit } from './types';
 
@@ -129,11 +129,12 @@ export function resolveQueues(
     for (const cluster of clustersOfPool.get(p.name) ?? []) {
       const id = identityOf.get(cluster);
       if (id?.cloud === 'aws') {
-        const home = unitByKey.get(id.ecr.unit);
-        const account = id.ecr.existing?.accountId ?? home?.existingId ?? null;
-        const path = `.dkr.ecr.${id.ecr.region}.amazonaws.com/${id.ecr.repository}`;
+        const registryHome = unitByKey.get(id.ecr.unit);
+        const account = id.ecr.existing?.accountId ?? registryHome?.existingId ?? null;
+        const path = ecrPathAfterAccount(id.ecr);
         if (account !== null) repos.set(`${account}${path}`, { imageRegistry: `${account}${path}`, imageRegistryAfterApply: null });
-        else if (home?.cloud === 'aws') repos.set(`(the account of ${home.key})${path}`, { imageRegistry: null, imageRegistryAfterApply: { stack: home.stack, output: home.accountIdOutput, suffix: path } });
+        else if (registryHome?.cloud === 'aws')
+          repos.set(`(the account of ${registryHome.key})${path}`, { imageRegistry: null, imageRegistryAfterApply: { stack: registryHome.stack, output: registryHome.accountIdOutput, suffix: path } });
       } else {
         const repo = id?.cloud === 'gcp' ? id.artifactRepository : null;
         if (repo !== null) repos.set(dockerPath(repo), { imageRegistry: dockerPath(repo), imageRegistryAfterApply: null });
